@@ -1,0 +1,71 @@
+package app.hearth.app;
+
+import app.hearth.protocol.Sampling;
+import app.hearth.ui.FxBatchingExecutor;
+import app.hearth.ui.chat.ChatView;
+import app.hearth.ui.chat.ChatViewModel;
+import app.hearth.workerclient.WorkerLauncher;
+import app.hearth.workerclient.WorkerService;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.tinylog.Logger;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The JavaFX application: one main window over one {@link WorkerService}. */
+public final class HearthApp extends Application {
+
+    private static AppPaths launchPaths;
+
+    private WorkerService worker;
+    private ExecutorService background;
+
+    /** Opens the window and returns when it closes. */
+    public static void launchWindow(AppPaths paths) {
+        launchPaths = paths;
+        Application.launch(HearthApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppPaths paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
+        worker = new WorkerService(WorkerLauncher.forThisInstallation(paths.logs()),
+                new FxBatchingExecutor());
+        background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ui-background");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        ChatViewModel chat = new ChatViewModel(worker, background, paths.models(),
+                Sampling.DEFAULT);
+        ChatView view = new ChatView(chat);
+        Scene scene = new Scene(view, 960, 680);
+        scene.getStylesheets().add(stylesheet("app.css"));
+        stage.setTitle("Hearth");
+        stage.setScene(scene);
+        stage.show();
+
+        chat.refreshModels();
+        view.focusInput();
+        Logger.info("Window open; models folder {}", paths.models());
+    }
+
+    @Override
+    public void stop() {
+        // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
+        if (worker != null) {
+            worker.close();
+        }
+        if (background != null) {
+            background.shutdownNow();
+        }
+        Logger.info("Window closed");
+    }
+
+    static String stylesheet(String name) {
+        return HearthApp.class.getResource("/app/hearth/ui/" + name).toExternalForm();
+    }
+}

@@ -1,0 +1,146 @@
+package app.hearth.cli;
+
+import app.hearth.app.AppPaths;
+import app.hearth.app.ModelFiles;
+import app.hearth.protocol.DoneEvent;
+import app.hearth.protocol.ModelOptions;
+import app.hearth.protocol.Sampling;
+import app.hearth.workerclient.GenerationListener;
+import app.hearth.workerclient.WorkerError;
+import app.hearth.workerclient.WorkerLauncher;
+import app.hearth.workerclient.WorkerService;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code hearth chat --model FILE [options] PROMPT}: streams one reply to stdout through the
+ * same WorkerService and worker process as the window uses.
+ */
+public final class ChatCommand {
+
+    static final String USAGE = """
+            Usage: hearth chat [--model FILE] [--max-tokens N] [--seed S] [--temperature T]
+                               [--context N] [--threads N] [--stats] PROMPT...
+              Streams the model's reply to PROMPT to standard output.
+              --model        a .gguf file, or a file name in the models folder
+                             (default: %s there)
+              --max-tokens   longest reply in tokens (default 256)
+              --seed         random seed for a repeatable reply (default: random)
+              --temperature  0 for the most likely words, higher for variety (default 0.7)
+              --context      context window in tokens (default: the worker's choice)
+              --stats        print tokens per second to standard error at the end
+            """.formatted(ModelFiles.DEFAULT_MODEL);
+
+    private static final Set<String> OPTIONS = Set.of("model", "max-tokens", "seed",
+            "temperature", "context", "threads");
+    private static final Set<String> FLAGS = Set.of("stats");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final AppPaths paths;
+
+    /**
+     * @param out   receives the reply
+     * @param err   receives messages for people
+     * @param paths where to look for models and write logs
+     */
+    public ChatCommand(PrintStream out, PrintStream err, AppPaths paths) {
+        this.out = out;
+        this.err = err;
+        this.paths = paths;
+    }
+
+    /** Runs the command and returns its exit code. */
+    public int run(List<String> args) {
+        if (args.contains("--help")) {
+            out.print(USAGE);
+            return ExitCode.OK;
+        }
+        Request request;
+        try {
+            request = parse(args);
+        } catch (UsageException e) {
+            err.println("hearth chat: " + e.getMessage());
+            err.print(USAGE);
+            return ExitCode.USAGE;
+        }
+        if (!Files.isRegularFile(request.model())) {
+            err.println("hearth chat: no model file at " + request.model()
+                    + " (models folder: " + paths.models() + ")");
+            return ExitCode.FAILED;
+        }
+
+        try (WorkerService worker = new WorkerService(
+                WorkerLauncher.forThisInstallation(paths.logs()), Runnable::run)) {
+            return stream(worker, request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.INTERRUPTED;
+        }
+    }
+
+    private int stream(WorkerService worker, Request request) throws InterruptedException {
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(ExitCode.OK);
+        worker.generate(request.model().toString(), request.prompt(), request.sampling(),
+                request.options(), List.of(), new GenerationListener() {
+                    @Override
+                    public void onToken(String text) {
+                        out.print(text);
+                        out.flush();
+                    }
+
+                    @Override
+                    public void onDone(DoneEvent done) {
+                        out.println();
+                        out.flush();
+                        if (request.stats()) {
+                            err.printf(Locale.ROOT, "%d prompt tokens, %d generated, first token "
+                                            + "after %.0f ms, %.1f tokens/s%n",
+                                    done.promptTokens(), done.generatedTokens(),
+                                    done.timeToFirstTokenMs(), done.tokensPerSecond());
+                        }
+                        finished.countDown();
+                    }
+
+                    @Override
+                    public void onError(WorkerError error) {
+                        out.flush();
+                        err.println("hearth chat: " + error.message());
+                        exitCode.set(ExitCode.FAILED);
+                        finished.countDown();
+                    }
+                });
+        finished.await();
+        return exitCode.get();
+    }
+
+    private Request parse(List<String> args) throws UsageException {
+        CommandLine line = CommandLine.parse(args, OPTIONS, FLAGS);
+        if (line.words().isEmpty()) {
+            throw new UsageException("Give a prompt, for example: hearth chat \"Once upon a time\"");
+        }
+        String prompt = String.join(" ", line.words());
+        Path model = ModelFiles.resolve(line.option("model", ModelFiles.DEFAULT_MODEL),
+                paths.models());
+        Sampling sampling = Sampling.DEFAULT
+                .withMaxTokens(line.intOption("max-tokens", 256, 1, 1_000_000))
+                .withSeed(line.longOption("seed", -1))
+                .withTemperature(line.floatOption("temperature",
+                        Sampling.DEFAULT.temperature()));
+        ModelOptions options = new ModelOptions(
+                line.intOption("context", 0, 0, 1 << 20), line.intOption("threads", 0, 0, 512));
+        return new Request(model, prompt, sampling, options, line.flag("stats"));
+    }
+
+    private record Request(Path model, String prompt, Sampling sampling, ModelOptions options,
+            boolean stats) {
+    }
+}

@@ -1,0 +1,213 @@
+package app.hearth.worker;
+
+import app.hearth.cache.ModelCache;
+import app.hearth.cache.ModelKey;
+import app.hearth.cache.ModelLoadException;
+import app.hearth.protocol.CancelRequest;
+import app.hearth.protocol.ConfigureRequest;
+import app.hearth.protocol.ErrorCode;
+import app.hearth.protocol.ErrorEvent;
+import app.hearth.protocol.GenerateRequest;
+import app.hearth.protocol.LoadRequest;
+import app.hearth.protocol.LoadedEvent;
+import app.hearth.protocol.ModelOptions;
+import app.hearth.protocol.ProtocolCodec;
+import app.hearth.protocol.ProtocolException;
+import app.hearth.protocol.Request;
+import app.hearth.protocol.ShutdownRequest;
+import app.hearth.protocol.StatusEvent;
+import app.hearth.protocol.StatusRequest;
+import app.hearth.protocol.UnloadRequest;
+import app.hearth.protocol.UnloadedEvent;
+import org.tinylog.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads requests from stdin on the calling thread and hands them out: loads and generations
+ * run on their own named threads, so a cancel is read while a reply streams.
+ */
+final class RequestLoop {
+
+    /** Used when a request leaves the context size to the worker. */
+    static final int DEFAULT_CONTEXT = 2048;
+
+    private final BufferedReader in;
+    private final ProtocolWriter writer;
+    private final ModelCache<LoadedModel> cache;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private final Map<String, Generation> generations = new ConcurrentHashMap<>();
+    private final ExecutorService jobs = Executors.newCachedThreadPool(namedThreads());
+    private final int defaultThreads;
+
+    RequestLoop(BufferedReader in, ProtocolWriter writer, ModelCache<LoadedModel> cache,
+            int defaultThreads) {
+        this.in = in;
+        this.writer = writer;
+        this.cache = cache;
+        this.defaultThreads = defaultThreads;
+    }
+
+    /** Serves requests until stdin ends or a shutdown request arrives. */
+    void run() throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Request request;
+            try {
+                request = codec.decodeRequest(line);
+            } catch (ProtocolException e) {
+                Logger.warn("Ignored a bad request line: {}", e.getMessage());
+                writer.send(new ErrorEvent(null, ErrorCode.BAD_REQUEST, e.getMessage()));
+                continue;
+            }
+            if (request instanceof ShutdownRequest) {
+                Logger.info("Shutdown requested");
+                return;
+            }
+            dispatch(request);
+        }
+        Logger.info("The UI closed the worker's input");
+    }
+
+    /** Cancels running generations and gives them a moment to end their streams. */
+    void stopGenerations(long timeoutMs) {
+        generations.values().forEach(Generation::requestCancel);
+        jobs.shutdown();
+        try {
+            if (!jobs.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS)) {
+                Logger.warn("Generations still running after {} ms", timeoutMs);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void dispatch(Request request) {
+        Logger.debug("Request {} {}", request.getClass().getSimpleName(), request.id());
+        if (request instanceof GenerateRequest generate) {
+            startGeneration(generate);
+        } else if (request instanceof LoadRequest load) {
+            jobs.execute(() -> load(load));
+        } else if (request instanceof UnloadRequest unload) {
+            unload(unload);
+        } else if (request instanceof CancelRequest cancel) {
+            Generation generation = generations.get(String.valueOf(cancel.target()));
+            if (generation != null) {
+                generation.requestCancel();
+            }
+        } else if (request instanceof StatusRequest status) {
+            writer.send(new StatusEvent(status.id(), generations.size(),
+                    cache.snapshot().size(), false));
+        } else if (request instanceof ConfigureRequest) {
+            // TODO(#3): memory budget and idle expiry.
+            Logger.debug("Configure request accepted");
+        }
+    }
+
+    private void startGeneration(GenerateRequest request) {
+        if (request.model() == null || request.prompt() == null) {
+            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
+                    "A generate request needs a model and a prompt."));
+            return;
+        }
+        if (generations.containsKey(request.id())) {
+            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
+                    "Request id " + request.id() + " is already generating."));
+            return;
+        }
+        Generation generation = new Generation(request, writer);
+        generations.put(request.id(), generation);
+        jobs.execute(() -> generate(generation, request));
+    }
+
+    private void generate(Generation generation, GenerateRequest request) {
+        ModelKey key = keyOf(request.model(), request.options());
+        try (ModelCache.Lease<LoadedModel> lease = cache.acquire(key)) {
+            LoadedModel model = lease.model();
+            long loadMs = lease.loadedNow() ? model.loadMs() : 0;
+            if (lease.loadedNow()) {
+                writer.send(new LoadedEvent(request.id(), request.model(), loadMs));
+            }
+
+            int promptTokens = model.native_().encode(request.prompt()).length;
+            if (promptTokens >= key.contextSize()) {
+                writer.send(new ErrorEvent(request.id(), ErrorCode.PROMPT_TOO_LONG,
+                        "The prompt is " + promptTokens + " tokens long but the model's "
+                                + "context holds " + key.contextSize() + "."));
+                return;
+            }
+            writer.send(generation.run(model.native_(), promptTokens, loadMs));
+        } catch (ModelLoadException e) {
+            writer.send(new ErrorEvent(request.id(), e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            Logger.error(e, "Generation {} failed", request.id());
+            writer.send(new ErrorEvent(request.id(), ErrorCode.GENERATION_FAILED,
+                    "The engine failed while generating: " + e.getMessage()));
+        } finally {
+            generations.remove(request.id());
+        }
+    }
+
+    private void load(LoadRequest request) {
+        if (request.model() == null) {
+            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
+                    "A load request needs a model."));
+            return;
+        }
+        ModelKey key = keyOf(request.model(), request.options());
+        try (ModelCache.Lease<LoadedModel> lease = cache.acquire(key)) {
+            if (request.pinned()) {
+                cache.setPinned(key, true);
+            }
+            long loadMs = lease.loadedNow() ? lease.model().loadMs() : 0;
+            writer.send(new LoadedEvent(request.id(), request.model(), loadMs));
+        } catch (ModelLoadException e) {
+            writer.send(new ErrorEvent(request.id(), e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            Logger.error(e, "Load {} failed", request.id());
+            writer.send(new ErrorEvent(request.id(), ErrorCode.MODEL_LOAD_FAILED,
+                    "The model could not be loaded: " + e.getMessage()));
+        }
+    }
+
+    private void unload(UnloadRequest request) {
+        if (request.model() == null) {
+            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
+                    "An unload request needs a model."));
+            return;
+        }
+        cache.unload(normalize(request.model()));
+        writer.send(new UnloadedEvent(request.id(), request.model(), "requested"));
+    }
+
+    private ModelKey keyOf(String model, ModelOptions options) {
+        ModelOptions chosen = options == null ? ModelOptions.DEFAULT : options;
+        int context = chosen.contextSize() > 0 ? chosen.contextSize() : DEFAULT_CONTEXT;
+        int threads = chosen.threads() > 0 ? chosen.threads() : defaultThreads;
+        return new ModelKey(normalize(model), context, threads);
+    }
+
+    private static Path normalize(String model) {
+        return Path.of(model).toAbsolutePath().normalize();
+    }
+
+    private static java.util.concurrent.ThreadFactory namedThreads() {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "job-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

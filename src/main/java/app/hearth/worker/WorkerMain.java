@@ -1,0 +1,107 @@
+package app.hearth.worker;
+
+import app.hearth.app.Logging;
+import app.hearth.cache.CacheEntry;
+import app.hearth.cache.ModelCache;
+import app.hearth.protocol.CachedModel;
+import app.hearth.protocol.HelloEvent;
+import app.hearth.protocol.ModelsEvent;
+import app.hearth.protocol.Protocol;
+import org.tinylog.Logger;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The worker process: serves the line protocol on stdin and stdout until stdin ends.
+ *
+ * <p>Started by the UI's WorkerService, never by people. The real stdout belongs to the
+ * {@link ProtocolWriter} alone; {@code System.out} is pointed at stderr before any library
+ * loads, because the binding prints there.
+ */
+public final class WorkerMain {
+
+    private static final String LLAMA_TMPDIR = "de.kherud.llama.tmpdir";
+
+    private WorkerMain() {
+    }
+
+    /** Entry point of the worker process. */
+    public static void main(String[] args) {
+        ProtocolWriter writer = new ProtocolWriter(new FileOutputStream(FileDescriptor.out));
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true,
+                StandardCharsets.UTF_8));
+        Logging.toStderr();
+        int status = 0;
+        try {
+            usePrivateLibraryFolder();
+            serve(writer);
+        } catch (Throwable e) {
+            Logger.error(e, "The worker failed");
+            status = 1;
+        }
+
+        // The binding leaves a non-daemon native thread behind; only exit() ends the JVM.
+        System.exit(status);
+    }
+
+    private static void serve(ProtocolWriter writer) throws IOException {
+        int threads = Integer.getInteger("hearth.threads",
+                Runtime.getRuntime().availableProcessors());
+        ModelCache<LoadedModel> cache = new ModelCache<>(new LlamaLoader(),
+                System::currentTimeMillis, entries -> writer.send(modelsOf(entries)));
+
+        long pid = ProcessHandle.current().pid();
+        writer.send(new HelloEvent(Protocol.VERSION, pid, threads));
+        Logger.info("Worker {} ready, protocol {}, {} threads", pid, Protocol.VERSION, threads);
+
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        RequestLoop loop = new RequestLoop(in, writer, cache, threads);
+        loop.run();
+        loop.stopGenerations(3000);
+    }
+
+    private static ModelsEvent modelsOf(List<CacheEntry> entries) {
+        long now = System.currentTimeMillis();
+        return new ModelsEvent(entries.stream()
+                .map(entry -> new CachedModel(entry.key().path().toString(),
+                        entry.state().wireName(), entry.pinned(),
+                        entry.users() > 0 ? 0 : now - entry.lastUsedMs(),
+                        entry.estimatedBytes(), entry.measuredBytes(),
+                        entry.key().contextSize()))
+                .toList());
+    }
+
+    /**
+     * The binding deletes every llama library in its extraction folder and extracts to a
+     * fixed name, so two JVMs sharing a folder break each other (DESIGN.md §3).
+     */
+    private static void usePrivateLibraryFolder() throws IOException {
+        if (System.getProperty(LLAMA_TMPDIR) != null) {
+            return;
+        }
+        Path folder = Files.createTempDirectory("hearth-llama-");
+        System.setProperty(LLAMA_TMPDIR, folder.toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder),
+                "delete-llama-tmpdir"));
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: the folder lives in the system's temp dir.
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package app.hearth.workerclient;
+
+import app.hearth.protocol.Event;
+import app.hearth.protocol.HelloEvent;
+import app.hearth.protocol.Protocol;
+import app.hearth.protocol.ProtocolCodec;
+import app.hearth.protocol.ProtocolException;
+import app.hearth.protocol.Request;
+import org.tinylog.Logger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One running worker process and its three pipes. Two named daemon threads read stdout
+ * (events) and stderr (log lines); {@link #send} writes requests from the caller's thread.
+ */
+final class WorkerConnection {
+
+    private static final int MAX_SKIPPED_TO_LOG = 200;
+
+    private final Process process;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private final CompletableFuture<HelloEvent> hello = new CompletableFuture<>();
+    private final OutputStream requests;
+    private int skippedLines;
+
+    /**
+     * Starts reading the process's output at once.
+     *
+     * @param onEvent called on the stdout thread for every event, hello included
+     * @param onEnd   called on the stdout thread once, when stdout ends
+     */
+    WorkerConnection(Process process, Consumer<Event> onEvent, Runnable onEnd) {
+        this.process = process;
+        this.requests = process.getOutputStream();
+        long pid = process.pid();
+        start("worker-" + pid + "-stdout", () -> readEvents(onEvent, onEnd));
+        start("worker-" + pid + "-stderr", this::drainStderr);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /** Completes with the worker's hello, or exceptionally if stdout ends first. */
+    CompletableFuture<HelloEvent> hello() {
+        return hello;
+    }
+
+    /** Writes one request line. Callers serialize their calls. */
+    void send(Request request) throws IOException {
+        Logger.debug("To worker: {} {}", request.getClass().getSimpleName(), request.id());
+        requests.write((codec.encode(request) + "\n").getBytes(StandardCharsets.UTF_8));
+        requests.flush();
+    }
+
+    /** Closes the worker's stdin, which asks it to finish and exit. */
+    void closeInput() {
+        try {
+            requests.close();
+        } catch (IOException e) {
+            Logger.debug("Worker stdin already closed: {}", e.getMessage());
+        }
+    }
+
+    /** Ends the process and all its descendants at once. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private void readEvents(Consumer<Event> onEvent, Runnable onEnd) {
+        LineReader lines = new LineReader(process.getInputStream(), Protocol.MAX_LINE_CHARS);
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                Event event = decode(line);
+                if (event instanceof HelloEvent helloEvent) {
+                    hello.complete(helloEvent);
+                }
+                if (event != null) {
+                    onEvent.accept(event);
+                }
+            }
+        } catch (IOException e) {
+            Logger.debug("Worker stdout closed: {}", e.getMessage());
+        } finally {
+            hello.completeExceptionally(new IOException("The worker exited before saying hello"));
+            onEnd.run();
+        }
+    }
+
+    private Event decode(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            return codec.decodeEvent(line);
+        } catch (ProtocolException e) {
+            // The binding and the JVM print on stdout too (DESIGN.md §2): skip, but keep a
+            // trace of what was skipped.
+            if (skippedLines++ < MAX_SKIPPED_TO_LOG) {
+                Logger.warn("Skipped a line from worker {} that is not protocol ({}): {}",
+                        process.pid(), e.getMessage(), abbreviate(line));
+            }
+            return null;
+        }
+    }
+
+    private void drainStderr() {
+        LineReader lines = new LineReader(process.getErrorStream(), 64 * 1024);
+        try {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                Logger.info("worker {}: {}", process.pid(), line);
+            }
+        } catch (IOException e) {
+            Logger.debug("Worker stderr closed: {}", e.getMessage());
+        }
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static void start(String name, Runnable body) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}

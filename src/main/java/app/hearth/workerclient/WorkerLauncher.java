@@ -1,0 +1,120 @@
+package app.hearth.workerclient;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Knows how to start a worker process: in the installed app through the worker launcher that
+ * jpackage builds beside the app's own, otherwise with this JVM's {@code java} and class path.
+ * Immutable.
+ */
+public final class WorkerLauncher {
+
+    /** The worker's main class in development runs. */
+    public static final String WORKER_MAIN = "app.hearth.worker.WorkerMain";
+
+    /** Name of the worker's jpackage launcher, without a platform suffix. */
+    public static final String WORKER_LAUNCHER = "hearth-worker";
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+
+    /**
+     * @param command     the command line of the worker process
+     * @param environment variables to set in its environment, on top of this process's
+     */
+    public WorkerLauncher(List<String> command, Map<String, String> environment) {
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The launcher for the real worker of this installation.
+     *
+     * @param logFolder where the JVM writes a crash report if the native engine dies
+     */
+    public static WorkerLauncher forThisInstallation(Path logFolder) {
+        Path packaged = packagedLauncher();
+        if (packaged != null) {
+            return new WorkerLauncher(List.of(packaged.toString()), engineEnvironment());
+        }
+        return javaMain(WORKER_MAIN, workerJvmOptions(logFolder));
+    }
+
+    /**
+     * A launcher that runs a main class of this class path in a new JVM; tests use it for
+     * stand-in workers.
+     */
+    public static WorkerLauncher javaMain(String mainClass, List<String> jvmOptions,
+            String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", javaExecutable()).toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new WorkerLauncher(command, engineEnvironment());
+    }
+
+    /** The JVM options the real worker runs with in development. */
+    public static List<String> workerJvmOptions(Path logFolder) {
+        List<String> options = new ArrayList<>(List.of(
+                "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Dfile.encoding=UTF-8",
+                "-Dhearth.log.level=" + System.getProperty("hearth.log.level", "info")));
+        if (logFolder != null) {
+            options.add("-XX:ErrorFile=" + logFolder.resolve("worker-crash-%p.log"));
+        }
+        return options;
+    }
+
+    /** Starts the process; the caller owns it. */
+    public Process start() throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // A process started from a jpackage launcher inherits this variable, and a launcher
+        // that sees it takes its first argument as the main class (DESIGN.md §8).
+        builder.environment().remove("_JPACKAGE_LAUNCHER");
+        builder.environment().putAll(environment);
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        builder.redirectError(ProcessBuilder.Redirect.PIPE);
+        return builder.start();
+    }
+
+    /** The command line, for messages and logs. */
+    public String describe() {
+        String joined = String.join(" ", command);
+        return joined.length() > 300 ? joined.substring(0, 300) + "…" : joined;
+    }
+
+    private static Map<String, String> engineEnvironment() {
+        // Without a passive wait policy, OpenMP threads spin and stall loads on small
+        // machines; without this flag a GGML assert forks gdb onto our stdout (DESIGN.md §3).
+        return Map.of("OMP_WAIT_POLICY", "PASSIVE", "GGML_NO_BACKTRACE", "1");
+    }
+
+    private static Path packagedLauncher() {
+        String appPath = System.getProperty("jpackage.app-path");
+        if (appPath == null) {
+            return null;
+        }
+        Path folder = Path.of(appPath).getParent();
+        for (String name : List.of(WORKER_LAUNCHER, WORKER_LAUNCHER + ".exe")) {
+            Path candidate = folder.resolve(name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String javaExecutable() {
+        return File.separatorChar == '\\' ? "java.exe" : "java";
+    }
+}
