@@ -81,11 +81,11 @@ public final class PressurePolicy {
             long totalBytes) {
         long excess = 1;
         if (budgetBytes > 0) {
-            long target = (long) (budgetBytes * (CRITICAL_SHARE_OF_BUDGET - MARGIN));
+            long target = Math.round(budgetBytes * (CRITICAL_SHARE_OF_BUDGET - MARGIN));
             excess = Math.max(excess, usedBytes - target);
         }
         if (availableBytes >= 0 && totalBytes > 0) {
-            long target = (long) (totalBytes * (CRITICAL_AVAILABLE + MARGIN));
+            long target = Math.round(totalBytes * (CRITICAL_AVAILABLE + MARGIN));
             excess = Math.max(excess, target - availableBytes);
         }
         return excess;
