@@ -122,7 +122,8 @@ final class MemoryMonitor implements AutoCloseable {
 
     private void announce(boolean urgent) {
         long held = cache.heldBytes();
-        if (urgent || held >= RETIRE_THRESHOLD && held > announcedHeld) {
+        // Once per growth of the held memory: the UI remembers that a retire is wanted.
+        if (held > announcedHeld && (urgent || held >= RETIRE_THRESHOLD)) {
             announcedHeld = held;
             writer.send(new RetireEvent(held));
             Logger.info("Asked to be retired; {} held by freed models", ByteSize.format(held));
