@@ -1,13 +1,17 @@
 package app.hearth.app;
 
+import app.hearth.memory.ByteSize;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
+import app.hearth.ui.memory.MemoryPanelView;
+import app.hearth.ui.memory.MemoryPanelViewModel;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.tinylog.Logger;
 
@@ -42,7 +46,11 @@ public final class HearthApp extends Application {
         ChatViewModel chat = new ChatViewModel(worker, background, paths.models(),
                 Sampling.DEFAULT);
         ChatView view = new ChatView(chat);
-        Scene scene = new Scene(view, 960, 680);
+        configureMemory(worker);
+        BorderPane window = new BorderPane(view);
+        window.setRight(new MemoryPanelView(
+                new MemoryPanelViewModel(worker, System::currentTimeMillis)));
+        Scene scene = new Scene(window, 1240, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
         stage.setTitle("Hearth");
         stage.setScene(scene);
@@ -63,6 +71,21 @@ public final class HearthApp extends Application {
             background.shutdownNow();
         }
         Logger.info("Window closed");
+    }
+
+    /**
+     * Until the settings dialog exists, {@code hearth.memory.budget} (a size such as 4g) and
+     * {@code hearth.memory.idleExpirySeconds} (0 = never) set the worker's memory policy.
+     */
+    private static void configureMemory(WorkerService worker) {
+        String budget = System.getProperty("hearth.memory.budget");
+        long expirySeconds = Long.getLong("hearth.memory.idleExpirySeconds", -1);
+        try {
+            long bytes = budget == null ? 0 : ByteSize.parse(budget);
+            worker.configure(bytes, expirySeconds < 0 ? -1 : expirySeconds * 1000);
+        } catch (IllegalArgumentException e) {
+            Logger.warn("Ignored hearth.memory.budget: {}", e.getMessage());
+        }
     }
 
     static String stylesheet(String name) {
