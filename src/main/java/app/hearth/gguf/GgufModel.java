@@ -127,6 +127,11 @@ public final class GgufModel {
         return archInteger("embedding_length");
     }
 
+    /** The width of the feed-forward layers, {@code n_ff} (the largest, when it varies). */
+    public long feedForwardLength() {
+        return archInteger("feed_forward_length");
+    }
+
     /** The number of tokens, from the tokenizer's list or else {@code <arch>.vocab_size}. */
     public long vocabularySize() {
         Object tokens = metadata.get("tokenizer.ggml.tokens");
