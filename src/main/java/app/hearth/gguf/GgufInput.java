@@ -95,7 +95,7 @@ final class GgufInput {
 
     private void requireInFile(long length) throws GgufException {
         if (length > remaining()) {
-            throw messages.truncatedInHeader(position(), size);
+            throw messages.truncatedInHeader(size);
         }
     }
 
@@ -112,7 +112,7 @@ final class GgufInput {
                 long at = bufferStart + buffer.position();
                 if (channel.read(buffer, at) < 0) {
                     // The file shrank while being read.
-                    throw messages.truncatedInHeader(at, size);
+                    throw messages.truncatedInHeader(size);
                 }
             }
         } catch (IOException ex) {

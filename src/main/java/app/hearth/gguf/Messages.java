@@ -16,7 +16,7 @@ final class Messages {
 
     GgufException notFound() {
         return new GgufException(Reason.NOT_FOUND,
-                "There is no file " + file + " any more; pick the model again.", null);
+                "The file " + file + " does not exist; check the path or pick the model again.", null);
     }
 
     GgufException notAFile() {
@@ -54,10 +54,10 @@ final class Messages {
                         + ", but Hearth reads only versions 2 and 3.", null);
     }
 
-    GgufException truncatedInHeader(long at, long size) {
+    GgufException truncatedInHeader(long size) {
         return new GgufException(Reason.TRUNCATED,
-                "The file " + file + " is truncated: it ends inside its header after " + size
-                        + " bytes (needed more at byte " + at + "); download or copy it again.",
+                "The file " + file + " is truncated: it ends inside its header, after " + size
+                        + " bytes; download or copy it again.",
                 null);
     }
 
@@ -70,6 +70,7 @@ final class Messages {
 
     GgufException corrupt(String detail) {
         return new GgufException(Reason.CORRUPT,
-                "The file " + file + " is damaged: its header " + detail + ".", null);
+                "The file " + file + " is damaged: its header " + detail
+                        + "; download or copy it again.", null);
     }
 }
