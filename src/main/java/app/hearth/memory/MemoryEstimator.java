@@ -41,7 +41,8 @@ public final class MemoryEstimator {
         if (contextTokens < 1) {
             throw new IllegalArgumentException("context must hold a token: " + contextTokens);
         }
-        long context = (contextTokens + CONTEXT_PADDING - 1L) / CONTEXT_PADDING * CONTEXT_PADDING;
+        long context = ((long) contextTokens + CONTEXT_PADDING - 1) / CONTEXT_PADDING
+                * CONTEXT_PADDING;
         long weights = Math.max(1, model.fileSizeBytes());
         long kvCache = saturated((double) model.kvCacheElementsPerToken() * context * F16_BYTES);
         long compute = saturated((double) computeBuffer(model, context)
