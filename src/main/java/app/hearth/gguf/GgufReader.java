@@ -2,7 +2,6 @@ package app.hearth.gguf;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -77,8 +76,6 @@ public final class GgufReader {
             return attributes.size();
         } catch (NoSuchFileException ex) {
             throw messages.notFound();
-        } catch (AccessDeniedException ex) {
-            throw messages.unreadable(ex);
         } catch (IOException ex) {
             throw messages.unreadable(ex);
         }

@@ -161,21 +161,21 @@ final class HeaderParser {
     }
 
     private Object scalar(int type) throws GgufException {
-        switch (type) {
-            case 0: return (long) in.u8();
-            case 1: return (long) (byte) in.u8();
-            case 2: return (long) (in.i16() & 0xffff);
-            case 3: return (long) in.i16();
-            case 4: return in.u32();
-            case 5: return (long) in.i32();
-            case 6: return (double) Float.intBitsToFloat(in.i32());
-            case 7: return bool();
-            case 8: return string(MAX_STRING_BYTES, "string");
-            case 10: // uint64 beyond Long.MAX_VALUE stays negative; no model needs such values.
-            case 11: return in.i64();
-            case 12: return Double.longBitsToDouble(in.i64());
-            default: throw new IllegalStateException("value type " + type);
-        }
+        return switch (type) {
+            case 0 -> (long) in.u8();
+            case 1 -> (long) (byte) in.u8();
+            case 2 -> (long) (in.i16() & 0xffff);
+            case 3 -> (long) in.i16();
+            case 4 -> in.u32();
+            case 5 -> (long) in.i32();
+            case 6 -> (double) Float.intBitsToFloat(in.i32());
+            case 7 -> bool();
+            case 8 -> string(MAX_STRING_BYTES, "string");
+            // A uint64 above Long.MAX_VALUE stays negative; no model needs such values.
+            case 10, 11 -> in.i64();
+            case 12 -> Double.longBitsToDouble(in.i64());
+            default -> throw new IllegalStateException("value type " + type);
+        };
     }
 
     private Boolean bool() throws GgufException {

@@ -16,7 +16,8 @@ final class Messages {
 
     GgufException notFound() {
         return new GgufException(Reason.NOT_FOUND,
-                "The file " + file + " does not exist; check the path or pick the model again.", null);
+                "The file " + file + " does not exist; check the path or pick the model again.",
+                null);
     }
 
     GgufException notAFile() {

@@ -195,7 +195,8 @@ class GgufReaderBadFilesTest {
     @Test
     void readsValidFileAtPathWithSpacesAndAccents() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("mes modèles é"));
-        Path file = Files.copy(Models.shared(Models.STORIES), folder.resolve("Ünïcode story.gguf"));
+        Path file = Files.copy(Models.shared(Models.STORIES),
+                folder.resolve("Ünïcode story 模型.gguf"));
 
         GgufModel model = GgufReader.read(file);
 

@@ -213,12 +213,13 @@ public final class GgufWriter {
         return bytes.align(ALIGNMENT);
     }
 
+    /** llama.cpp's {@code llama_ftype} number for a model made of one weight type. */
     private static int fileType(GgmlType type) {
-        switch (type) {
-            case F32: return 0;
-            case F16: return 1;
-            case Q4_0: return 2;
-            default: return 7;
-        }
+        return switch (type) {
+            case F32 -> 0;
+            case F16 -> 1;
+            case Q4_0 -> 2;
+            default -> 7;
+        };
     }
 }
