@@ -34,9 +34,18 @@ public final class GgufReader {
      * @throws GgufException when the file is missing, unreadable or not a loadable GGUF
      */
     public static GgufModel read(Path file) throws GgufException {
+        return read(file, path -> FileChannel.open(path, StandardOpenOption.READ));
+    }
+
+    /** Opens a file for reading; tests pass one that fails to provoke I/O errors. */
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    static GgufModel read(Path file, Opener opener) throws GgufException {
         Messages messages = new Messages(file);
         long size = regularFileSize(file, messages);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = opener.open(file)) {
             return read(file, new GgufInput(channel, size, messages), messages);
         } catch (NoSuchFileException ex) {
             throw messages.notFound();

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.hearth.gguf.GgufException.Reason;
 import app.hearth.testsupport.GgufBytes;
 import app.hearth.testsupport.Models;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -190,6 +193,30 @@ class GgufReaderBadFilesTest {
         GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(missing));
 
         assertReason(Reason.NOT_FOUND, "gone.gguf", ex);
+    }
+
+    @Test
+    void reportsFileThatCannotBeOpened() {
+        Path file = Models.shared(Models.STORIES);
+
+        GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(file,
+                path -> {
+                    throw new IOException("Input/output error");
+                }));
+
+        assertReason(Reason.UNREADABLE, "stories260K.gguf", ex);
+        assertTrue(ex.getMessage().contains("Input/output error"), ex.getMessage());
+    }
+
+    @Test
+    void reportsReadErrorInsideTheFile() {
+        Path file = Models.shared(Models.STORIES);
+
+        // Reading a directory's channel fails with EISDIR after the open succeeded.
+        GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(file,
+                path -> FileChannel.open(dir, StandardOpenOption.READ)));
+
+        assertReason(Reason.UNREADABLE, "stories260K.gguf", ex);
     }
 
     @Test
