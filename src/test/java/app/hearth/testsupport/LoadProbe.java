@@ -56,11 +56,11 @@ public final class LoadProbe {
         System.out.println("text " + text.length());
     }
 
+    /** A prompt of at least {@code tokens} tokens, and at most a sentence more. */
     private static String promptOf(LlamaModel llama, int tokens) {
         StringBuilder prompt = new StringBuilder("Once upon a time");
-        String[] words = {" the", " cat", " sat", " on", " a", " mat", " and", " sang"};
-        for (int i = 0; llama.encode(prompt.toString()).length < tokens; i++) {
-            prompt.append(words[i % words.length]);
+        while (llama.encode(prompt.toString()).length < tokens) {
+            prompt.append(" the cat sat on a mat and sang.");
         }
         return prompt.toString();
     }
