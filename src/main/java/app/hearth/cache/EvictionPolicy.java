@@ -117,9 +117,14 @@ public final class EvictionPolicy {
         return chosen;
     }
 
-    /** What an entry takes: its measured memory when known, else its estimate. */
+    /**
+     * What an entry takes: the larger of its estimate and its measured memory. The estimate
+     * is what the model holds once a conversation fills its context; right after a load the
+     * engine has touched only part of its buffers, so the measured growth is lower at first
+     * and would let the budget be overrun later.
+     */
     public static long bytesOf(CacheEntry entry) {
-        return entry.measuredBytes() > 0 ? entry.measuredBytes() : entry.estimatedBytes();
+        return Math.max(entry.measuredBytes(), entry.estimatedBytes());
     }
 
     private static List<CacheEntry> evictable(List<CacheEntry> entries) {

@@ -69,9 +69,8 @@ public final class WorkerMain {
                 Runtime.getRuntime().availableProcessors());
         ProcessMemory memory = new ProcessMemory();
         MemoryMonitor monitor = new MemoryMonitor(writer, memory);
-        // TODO(#3): swap RoughModelSizer for the GGUF-based MemoryEstimator once it lands.
         ModelCache<LoadedModel> cache = new ModelCache<>(new LlamaLoader(),
-                new RoughModelSizer(), () -> memory.read().residentBytes(),
+                new GgufModelSizer(), () -> memory.read().residentBytes(),
                 System::currentTimeMillis,
                 entries -> {
                     writer.send(modelsOf(entries));

@@ -8,6 +8,10 @@ import app.hearth.workerclient.WorkerState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import app.hearth.gguf.GgmlType;
+import app.hearth.gguf.GgufReader;
+import app.hearth.memory.MemoryEstimator;
+import app.hearth.testsupport.GgufWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +34,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 class MemoryStewardshipProcessTest {
 
     private static final long MIB = 1 << 20;
-    private static final RandomLlamaWriter.Shape SHAPE =
-            new RandomLlamaWriter.Shape(1024, 4, 16, 2816);
+    /** Four F32 layers 1024 wide: about 200 MB of random weights. */
+    private static final GgufWriter.Spec SPEC =
+            new GgufWriter.Spec(4, 1024, 16, 16, 2816, 2048, GgmlType.F32, 512, null, 1);
     private static final List<Path> MODELS = new ArrayList<>();
     private static long budget;
 
@@ -39,14 +44,23 @@ class MemoryStewardshipProcessTest {
     static void writeModels() throws Exception {
         Path folder = Path.of("target", "test-models").toAbsolutePath();
         for (int i = 1; i <= 3; i++) {
-            MODELS.add(RandomLlamaWriter.ensure(folder.resolve("random-llama-" + i + ".gguf"),
-                    SHAPE, i));
+            MODELS.add(ensure(folder.resolve("random-llama-" + i + ".gguf"), i));
         }
-        // Room for two of the three by the worker's estimate (file, KV for 2048 tokens and
-        // an allowance), not for three.
-        long size = Files.size(MODELS.get(0));
-        long estimate = size + size / (16 * 1024) * 2048 + 32 * MIB;
+        // Room for two of the three by the worker's own estimate, not for three.
+        long estimate = MemoryEstimator.estimate(GgufReader.read(MODELS.get(0)), 2048)
+                .totalBytes();
         budget = estimate * 5 / 2;
+    }
+
+    private static Path ensure(Path file, long seed) throws Exception {
+        GgufWriter.Spec spec = new GgufWriter.Spec(SPEC.layers(), SPEC.embd(), SPEC.heads(),
+                SPEC.kvHeads(), SPEC.ff(), SPEC.contextLength(), SPEC.type(), SPEC.vocabSize(),
+                null, seed);
+        if (Files.isRegularFile(file) && Files.size(file) >= spec.weightBytes()) {
+            return file;
+        }
+        Files.createDirectories(file.getParent());
+        return GgufWriter.write(spec, file);
     }
 
     @Test
@@ -65,19 +79,28 @@ class MemoryStewardshipProcessTest {
                     && recorder.models().size() == 2, 120, "the successor with two models");
             long newPid = worker.workerPid().orElseThrow();
             long after = WorkerRecorder.residentOf(newPid);
-            long kept = recorder.models().stream().mapToLong(CachedModel::estimatedBytes).sum();
-            long expected = baseline + kept;
+            long keptEstimates = recorder.models().stream()
+                    .mapToLong(CachedModel::estimatedBytes).sum();
+            long keptMeasured = recorder.models().stream()
+                    .mapToLong(CachedModel::measuredBytes).sum();
+            long expected = baseline + keptMeasured;
+            long ceiling = baseline + keptEstimates;
 
             report("baseline %d MiB, with model 1 %d MiB, with models 1+2 %d MiB; after "
                             + "evicting model 1 (worker %d -> %d) %d MiB, expected %d MiB "
-                            + "(baseline + estimates); reclaim took %s ms",
+                            + "(baseline + kept models as measured), ceiling %d MiB (baseline "
+                            + "+ estimates); reclaim took %s ms",
                     mib(baseline), mib(withFirst), mib(withTwo), oldPid, newPid, mib(after),
-                    mib(expected), recorder.reclaimMs());
+                    mib(expected), mib(ceiling), recorder.reclaimMs());
             assertNotEquals(oldPid, newPid, "the worker was not replaced");
             assertEquals(Set.of("random-llama-2.gguf", "random-llama-3.gguf"),
                     Set.copyOf(recorder.modelNames()));
             assertTrue(Math.abs(after - expected) <= expected * 0.15, "resident " + mib(after)
                     + " MiB is not within 15% of " + mib(expected) + " MiB");
+            // The estimate is what the models take once their contexts fill (MemoryEstimator):
+            // after a short reply the worker holds less, never more.
+            assertTrue(after <= ceiling * 1.15, "resident " + mib(after)
+                    + " MiB is over the estimated " + mib(ceiling) + " MiB");
         }
     }
 
