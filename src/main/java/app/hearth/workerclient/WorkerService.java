@@ -18,12 +18,12 @@ import app.hearth.protocol.Protocol;
 import app.hearth.protocol.Request;
 import app.hearth.protocol.Sampling;
 import app.hearth.protocol.ShutdownRequest;
+import app.hearth.protocol.StatusRequest;
 import app.hearth.protocol.TokenEvent;
 import app.hearth.protocol.UnloadRequest;
 import org.tinylog.Logger;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,15 +48,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * service thread. Listeners are called on the {@code callbacks} executor given to the
  * constructor ({@code Platform::runLater} in the app, a direct executor in tests and on the
  * command line), in the order the worker sent the events.
+ *
+ * <p>Faults: a worker that dies fails its requests with {@code worker_crashed} and the next
+ * request starts a new one; a worker that stops answering, makes no progress, or ignores a
+ * Stop (see {@link WorkerLimits}) is killed and fails them with {@code worker_hung}. A model
+ * that was in use when the worker died twice in a row is quarantined: its requests fail with
+ * {@code model_quarantined} until {@link #clearQuarantine(String)}.
  */
 public final class WorkerService implements AutoCloseable {
 
-    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long EXIT_SECONDS = 5;
-    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(EXIT_SECONDS);
-
     private final WorkerLauncher launcher;
     private final Executor callbacks;
+    private final WorkerLimits limits;
     private final ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "worker-service");
         thread.setDaemon(true);
@@ -63,8 +67,16 @@ public final class WorkerService implements AutoCloseable {
     });
     private final List<WorkerListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "worker-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final CrashHistory crashes = new CrashHistory();
 
     // Owned by the service thread.
+    private final Watchdog watchdog;
     private final Map<String, Pending> pending = new HashMap<>();
     private WorkerConnection connection;
     private boolean closing;
@@ -77,9 +89,22 @@ public final class WorkerService implements AutoCloseable {
      * @param callbacks runs listener calls, in order
      */
     public WorkerService(WorkerLauncher launcher, Executor callbacks) {
+        this(launcher, callbacks, WorkerLimits.DEFAULT);
+    }
+
+    /**
+     * @param launcher  starts worker processes
+     * @param callbacks runs listener calls, in order
+     * @param limits    how long to wait for a worker before replacing it
+     */
+    public WorkerService(WorkerLauncher launcher, Executor callbacks, WorkerLimits limits) {
         this.launcher = launcher;
         this.callbacks = callbacks;
+        this.limits = limits;
+        this.watchdog = new Watchdog(limits, () -> System.nanoTime() / 1_000_000);
         Runtime.getRuntime().addShutdownHook(new Thread(this::killNow, "worker-service-exit"));
+        ticker.scheduleWithFixedDelay(() -> service.execute(this::watch), limits.tickMs(),
+                limits.tickMs(), TimeUnit.MILLISECONDS);
     }
 
     /** Adds a listener for worker-wide news. */
@@ -113,7 +138,7 @@ public final class WorkerService implements AutoCloseable {
         String id = nextId("g");
         GenerateRequest request = new GenerateRequest(id, model, prompt, sampling, options,
                 List.copyOf(stop));
-        submit(request, new Pending.Generation(listener));
+        submit(request, new Pending.Generation(listener, model));
         return new GenerationHandle() {
             @Override
             public String id() {
@@ -135,8 +160,31 @@ public final class WorkerService implements AutoCloseable {
      */
     public CompletableFuture<Long> load(String model, ModelOptions options, boolean pinned) {
         CompletableFuture<Long> result = new CompletableFuture<>();
-        submit(new LoadRequest(nextId("l"), model, options, pinned), new Pending.Load(result));
+        submit(new LoadRequest(nextId("l"), model, options, pinned),
+                new Pending.Load(result, model));
         return result;
+    }
+
+    /**
+     * Lets a quarantined model be loaded again, at the user's explicit wish; its next crash
+     * counts from one. Any thread.
+     *
+     * @return whether the model was quarantined
+     */
+    public boolean clearQuarantine(String model) {
+        boolean was = crashes.clear(model);
+        if (was) {
+            Logger.info("Quarantine of {} lifted", model);
+        }
+        return was;
+    }
+
+    /**
+     * The models that are not loaded automatically because they stopped the worker twice in
+     * a row, each with the cause of its last crash (as in "killed by signal 9"). Any thread.
+     */
+    public Map<String, String> quarantinedModels() {
+        return crashes.quarantined();
     }
 
     /** Drops a model from the worker's cache; nothing happens if no worker runs. */
@@ -152,19 +200,21 @@ public final class WorkerService implements AutoCloseable {
 
     /**
      * Asks the worker to exit, waits a few seconds for it, then kills it. Blocks for at most
-     * about {@value #EXIT_SECONDS} seconds; call it off the JavaFX thread where possible.
+     * the exit limit and a second (6 s by default); call it off the JavaFX thread where
+     * possible.
      */
     @Override
     public void close() {
         CompletableFuture<Void> done = CompletableFuture.runAsync(this::shutdownOnService,
                 service);
         try {
-            done.get(EXIT_SECONDS + 1, TimeUnit.SECONDS);
+            done.get(limits.exitTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             Logger.warn(e, "The worker did not shut down cleanly");
         } finally {
+            ticker.shutdownNow();
             killNow();
             service.shutdownNow();
         }
@@ -173,9 +223,16 @@ public final class WorkerService implements AutoCloseable {
     private void submit(Request request, Pending handler) {
         service.execute(() -> {
             pending.put(request.id(), handler);
+            String cause = crashes.quarantineCause(handler.model());
+            if (cause != null) {
+                fail(request.id(), new WorkerError(ErrorCode.MODEL_QUARANTINED,
+                        Sentences.quarantined(handler.model(), cause)));
+                return;
+            }
             try {
                 WorkerConnection worker = ensureStarted();
                 worker.send(request);
+                watchdog.sent(request.id());
             } catch (WorkerException e) {
                 fail(request.id(), new WorkerError(e.code(), e.getMessage()));
             } catch (IOException e) {
@@ -204,9 +261,10 @@ public final class WorkerService implements AutoCloseable {
                     "The model worker could not be started: " + e.getMessage());
         }
         WorkerConnection started = new WorkerConnection(process,
-                event -> service.execute(() -> onEvent(event)),
+                event -> service.execute(() -> onEvent(process, event)),
                 () -> service.execute(() -> onEnd(process)));
         awaitHello(started);
+        watchdog.started();
         connection = started;
         pid = process.pid();
         setState(WorkerState.READY, null);
@@ -217,7 +275,7 @@ public final class WorkerService implements AutoCloseable {
         long startedAt = System.nanoTime();
         HelloEvent hello;
         try {
-            hello = started.hello().get(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            hello = started.hello().get(limits.handshake().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             started.kill();
@@ -225,7 +283,7 @@ public final class WorkerService implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             started.kill();
             String why = e instanceof TimeoutException
-                    ? "did not answer within " + HANDSHAKE_TIMEOUT.toSeconds() + " s"
+                    ? "did not answer within " + limits.handshake().toSeconds() + " s"
                     : "exited while starting";
             setState(WorkerState.FAILED, "The model worker " + why + ".");
             throw new WorkerException(ErrorCode.WORKER_START_FAILED,
@@ -242,7 +300,20 @@ public final class WorkerService implements AutoCloseable {
                 (System.nanoTime() - startedAt) / 1_000_000);
     }
 
-    private void onEvent(Event event) {
+    private void onEvent(Process from, Event event) {
+        if (connection == null || connection.process() != from) {
+            return;
+        }
+        watchdog.observe(event);
+        try {
+            route(event);
+        } catch (RuntimeException e) {
+            // A well-formed line can still carry nonsense; it must not stop the service.
+            Logger.warn(e, "Skipped an event the service could not use: {}", event);
+        }
+    }
+
+    private void route(Event event) {
         if (event instanceof TokenEvent token) {
             Pending handler = pending.get(token.id());
             if (handler instanceof Pending.Generation generation) {
@@ -251,14 +322,16 @@ public final class WorkerService implements AutoCloseable {
         } else if (event instanceof DoneEvent done) {
             Pending handler = pending.remove(done.id());
             if (handler instanceof Pending.Generation generation) {
+                crashes.succeeded(generation.model());
                 callbacks.execute(() -> generation.listener().onDone(done));
             }
         } else if (event instanceof ErrorEvent error) {
             onError(error);
         } else if (event instanceof LoadedEvent loaded) {
             onLoaded(loaded);
-        } else if (event instanceof ModelsEvent models) {
-            List<CachedModel> list = List.copyOf(models.models());
+        } else if (event instanceof ModelsEvent models && models.models() != null) {
+            List<CachedModel> list = models.models().stream()
+                    .filter(model -> model != null).toList();
             notifyListeners(listener -> listener.onModels(list));
         } else if (event instanceof MemoryEvent memory) {
             notifyListeners(listener -> listener.onMemory(memory));
@@ -279,6 +352,7 @@ public final class WorkerService implements AutoCloseable {
         Pending handler = pending.get(loaded.id());
         if (handler instanceof Pending.Load load) {
             pending.remove(loaded.id());
+            crashes.succeeded(load.model());
             callbacks.execute(() -> load.result().complete(loaded.loadMs()));
         } else if (handler instanceof Pending.Generation generation) {
             callbacks.execute(() -> generation.listener().onLoaded(loaded.loadMs()));
@@ -291,19 +365,57 @@ public final class WorkerService implements AutoCloseable {
         }
         connection = null;
         pid = -1;
-        String exit = exitCodeOf(process);
+        String exit = ExitReason.of(process);
         if (closing) {
             Logger.info("Worker {} exited ({})", process.pid(), exit);
             setState(WorkerState.STOPPED, null);
             return;
         }
         Logger.error("Worker {} stopped unexpectedly ({})", process.pid(), exit);
-        WorkerError crash = new WorkerError(ErrorCode.WORKER_CRASHED,
-                "The model worker stopped unexpectedly (" + exit + "); "
-                        + "your next message starts a new one.");
-        List.copyOf(pending.keySet()).forEach(id -> fail(id, crash));
+        lose(ErrorCode.WORKER_CRASHED, exit, Sentences.crashed(exit));
+    }
+
+    /** Runs on the service thread every tick: probes the worker and judges it. */
+    private void watch() {
+        WorkerConnection worker = connection;
+        if (worker == null || closing) {
+            return;
+        }
+        String hung = watchdog.hungReason();
+        if (hung != null) {
+            Logger.error("Worker {} {}; killing it", worker.pid(), hung);
+            connection = null;
+            pid = -1;
+            worker.kill();
+            lose(ErrorCode.WORKER_HUNG, "it " + hung, Sentences.hung(hung));
+            return;
+        }
+        if (watchdog.statusDue()) {
+            String id = nextId("p");
+            watchdog.statusSent(id);
+            sendIfRunning(new StatusRequest(id));
+        }
+    }
+
+    /**
+     * The worker is gone: fails what it was doing, quarantines the models that were in use
+     * if this was their second crash in a row, and tells the listeners.
+     */
+    private void lose(String code, String cause, String sentence) {
+        List<String> inUse = pending.values().stream().map(Pending::model).toList();
+        List<String> quarantinedNow = crashes.crashed(inUse, cause);
+        for (String id : List.copyOf(pending.keySet())) {
+            String model = pending.get(id).model();
+            fail(id, new WorkerError(code, quarantinedNow.contains(model)
+                    ? Sentences.quarantinedNow(model, cause) : sentence));
+        }
+        quarantinedNow.forEach(model -> {
+            Logger.warn("Quarantined {} after {} crashes in a row", model, CrashHistory.LIMIT);
+            notifyListeners(listener -> listener.onQuarantined(model, cause));
+        });
         notifyListeners(listener -> listener.onModels(List.of()));
-        setState(WorkerState.FAILED, crash.message());
+        setState(WorkerState.FAILED, quarantinedNow.isEmpty() ? sentence
+                : Sentences.quarantinedNow(quarantinedNow.get(0), cause));
     }
 
     private void fail(String id, WorkerError error) {
@@ -318,6 +430,7 @@ public final class WorkerService implements AutoCloseable {
 
     private void cancelOnService(String id) {
         if (pending.containsKey(id)) {
+            watchdog.cancelled(id);
             sendIfRunning(new CancelRequest(nextId("x"), id));
         }
     }
@@ -342,9 +455,10 @@ public final class WorkerService implements AutoCloseable {
         sendIfRunning(new ShutdownRequest(nextId("s")));
         worker.closeInput();
         try {
-            if (!worker.process().waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!worker.process().waitFor(limits.exitTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS)) {
                 Logger.warn("Worker {} did not exit in {} s; killing it", worker.pid(),
-                        EXIT_SECONDS);
+                        limits.exitTimeout().toSeconds());
                 worker.kill();
             }
         } catch (InterruptedException e) {
@@ -373,24 +487,15 @@ public final class WorkerService implements AutoCloseable {
         return prefix + ids.incrementAndGet();
     }
 
-    private static String exitCodeOf(Process process) {
-        try {
-            if (process.waitFor(2, TimeUnit.SECONDS)) {
-                int code = process.exitValue();
-                return code > 128 ? "signal " + (code - 128) : "exit code " + code;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "still running";
-    }
-
     /** What the service waits on for each request id. */
     private sealed interface Pending {
-        record Generation(GenerationListener listener) implements Pending {
+        /** The model the request uses, as the caller named it. */
+        String model();
+
+        record Generation(GenerationListener listener, String model) implements Pending {
         }
 
-        record Load(CompletableFuture<Long> result) implements Pending {
+        record Load(CompletableFuture<Long> result, String model) implements Pending {
         }
     }
 }

@@ -1,0 +1,36 @@
+package app.hearth.workerclient;
+
+/** Turns a worker's exit status into words for people. Stateless. */
+final class ExitReason {
+
+    /** The exit code of a JVM started with {@code -XX:+ExitOnOutOfMemoryError}. */
+    static final int OUT_OF_MEMORY = 3;
+
+    private ExitReason() {
+    }
+
+    /**
+     * A short phrase such as "killed by signal 9", or "still running" when the process has
+     * not ended (it was hung and is being killed).
+     */
+    static String of(Process process) {
+        if (process.isAlive()) {
+            return "still running";
+        }
+        int code = process.exitValue();
+        if (code == OUT_OF_MEMORY) {
+            return "it ran out of memory";
+        }
+        if (code <= 128 || code > 128 + 64) {
+            return "exit code " + code;
+        }
+        int signal = code - 128;
+        return switch (signal) {
+            case 6 -> "the engine aborted (signal 6)";
+            case 7 -> "the engine crashed (signal 7, as when a model file changes while in use)";
+            case 9 -> "killed by signal 9, as the system does when memory runs out";
+            case 11 -> "the engine crashed (signal 11)";
+            default -> "ended by signal " + signal;
+        };
+    }
+}
