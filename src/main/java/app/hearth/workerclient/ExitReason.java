@@ -1,5 +1,7 @@
 package app.hearth.workerclient;
 
+import java.util.concurrent.TimeUnit;
+
 /** Turns a worker's exit status into words for people. Stateless. */
 final class ExitReason {
 
@@ -14,7 +16,7 @@ final class ExitReason {
      * not ended (it was hung and is being killed).
      */
     static String of(Process process) {
-        if (process.isAlive()) {
+        if (!awaitExit(process)) {
             return "still running";
         }
         int code = process.exitValue();
@@ -32,5 +34,15 @@ final class ExitReason {
             case 11 -> "the engine crashed (signal 11)";
             default -> "ended by signal " + signal;
         };
+    }
+
+    /** Its pipes close a moment before the process is reaped; waits up to two seconds. */
+    private static boolean awaitExit(Process process) {
+        try {
+            return process.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 }

@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -103,7 +104,7 @@ public final class WorkerService implements AutoCloseable {
         this.limits = limits;
         this.watchdog = new Watchdog(limits, () -> System.nanoTime() / 1_000_000);
         Runtime.getRuntime().addShutdownHook(new Thread(this::killNow, "worker-service-exit"));
-        ticker.scheduleWithFixedDelay(() -> service.execute(this::watch), limits.tickMs(),
+        ticker.scheduleWithFixedDelay(() -> onService(this::watch), limits.tickMs(),
                 limits.tickMs(), TimeUnit.MILLISECONDS);
     }
 
@@ -261,8 +262,8 @@ public final class WorkerService implements AutoCloseable {
                     "The model worker could not be started: " + e.getMessage());
         }
         WorkerConnection started = new WorkerConnection(process,
-                event -> service.execute(() -> onEvent(process, event)),
-                () -> service.execute(() -> onEnd(process)));
+                event -> onService(() -> onEvent(process, event)),
+                () -> onService(() -> onEnd(process)));
         awaitHello(started);
         watchdog.started();
         connection = started;
@@ -471,6 +472,15 @@ public final class WorkerService implements AutoCloseable {
         WorkerConnection worker = connection;
         if (worker != null && worker.process().isAlive()) {
             worker.kill();
+        }
+    }
+
+    /** Runs a task on the service thread, unless the service is closed. */
+    private void onService(Runnable task) {
+        try {
+            service.execute(task);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("Service closed; dropped a task");
         }
     }
 
