@@ -25,7 +25,7 @@ final class CrashHistory {
     /**
      * Records that the worker died while these models were in use.
      *
-     * @param cause what happened, as in "killed by signal 9"
+     * @param cause what happened, as in "aborted, signal 6"
      * @return the models quarantined by this crash
      */
     List<String> crashed(Collection<String> models, String cause) {

@@ -12,7 +12,7 @@ final class ExitReason {
     }
 
     /**
-     * A short phrase such as "killed by signal 9", or "still running" when the process has
+     * A short phrase such as "aborted, signal 6", or "still running" when the process has
      * not ended (it was hung and is being killed).
      */
     static String of(Process process) {
@@ -21,17 +21,17 @@ final class ExitReason {
         }
         int code = process.exitValue();
         if (code == OUT_OF_MEMORY) {
-            return "it ran out of memory";
+            return "out of memory";
         }
         if (code <= 128 || code > 128 + 64) {
             return "exit code " + code;
         }
         int signal = code - 128;
         return switch (signal) {
-            case 6 -> "the engine aborted (signal 6)";
-            case 7 -> "the engine crashed (signal 7, as when a model file changes while in use)";
-            case 9 -> "killed by signal 9, as the system does when memory runs out";
-            case 11 -> "the engine crashed (signal 11)";
+            case 6 -> "aborted, signal 6";
+            case 7 -> "crashed, signal 7; a model file may have changed while in use";
+            case 9 -> "killed, signal 9; the system does this when memory runs out";
+            case 11 -> "crashed, signal 11";
             default -> "ended by signal " + signal;
         };
     }

@@ -33,7 +33,7 @@ public interface WorkerListener {
      * {@link WorkerService#clearQuarantine(String)} to try it again.
      *
      * @param model the model's path as requests named it
-     * @param cause how the worker ended the last time, as in "killed by signal 9"
+     * @param cause how the worker ended the last time, as in "aborted, signal 6"
      */
     default void onQuarantined(String model, String cause) {
     }

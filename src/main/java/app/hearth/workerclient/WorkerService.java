@@ -182,7 +182,7 @@ public final class WorkerService implements AutoCloseable {
 
     /**
      * The models that are not loaded automatically because they stopped the worker twice in
-     * a row, each with the cause of its last crash (as in "killed by signal 9"). Any thread.
+     * a row, each with the cause of its last crash (as in "aborted, signal 6"). Any thread.
      */
     public Map<String, String> quarantinedModels() {
         return crashes.quarantined();
