@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class Reply implements GenerationListener {
 
     private final StringBuffer text = new StringBuffer();
-    private final CountDownLatch firstToken = new CountDownLatch(1);
+    private final CountDownLatch firstTokenOrEnd = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile DoneEvent done;
     private volatile WorkerError error;
@@ -23,10 +23,10 @@ final class Reply implements GenerationListener {
     @Override
     public void onToken(String more) {
         text.append(more);
-        if (firstToken.getCount() > 0) {
+        if (firstTokenAtNs == 0) {
             firstTokenAtNs = System.nanoTime();
         }
-        firstToken.countDown();
+        firstTokenOrEnd.countDown();
     }
 
     @Override
@@ -34,6 +34,7 @@ final class Reply implements GenerationListener {
         done = event;
         endedAtNs = System.nanoTime();
         ended.countDown();
+        firstTokenOrEnd.countDown();
     }
 
     @Override
@@ -41,12 +42,16 @@ final class Reply implements GenerationListener {
         error = failure;
         endedAtNs = System.nanoTime();
         ended.countDown();
+        firstTokenOrEnd.countDown();
     }
 
     /** Waits for the first token; fails the test with what was awaited. */
     Reply awaitFirstToken(Duration limit) throws InterruptedException {
-        if (!firstToken.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            fail("No first token within " + limit + "; error so far: " + error);
+        if (!firstTokenOrEnd.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            fail("No first token within " + limit);
+        }
+        if (firstTokenAtNs == 0) {
+            fail("The reply ended before its first token: " + (error != null ? error : done));
         }
         return this;
     }
