@@ -60,8 +60,12 @@ public final class GgufReader {
         if (size == 0) {
             throw messages.empty();
         }
-        if (size < 4 || in.i32() != MAGIC) {
-            throw messages.notGguf();
+        if (size < 4) {
+            throw messages.notGguf(0);
+        }
+        int magic = in.i32();
+        if (magic != MAGIC) {
+            throw messages.notGguf(magic);
         }
         long version = in.u32();
         if (version == 0x0200_0000L || version == 0x0300_0000L) {

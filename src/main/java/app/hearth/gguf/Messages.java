@@ -36,10 +36,19 @@ final class Messages {
                 "The file " + file + " is empty, so it holds no model.", null);
     }
 
-    GgufException notGguf() {
-        return new GgufException(Reason.NOT_GGUF,
-                "The file " + file + " is not a GGUF model (it does not start with \"GGUF\").",
-                null);
+    GgufException notGguf(int magic) {
+        return new GgufException(Reason.NOT_GGUF, "The file " + file + " is not a GGUF model"
+                + formatHint(magic) + ".", null);
+    }
+
+    private static String formatHint(int magic) {
+        return switch (magic) {
+            // Little-endian magic numbers of the formats llama.cpp wrote before GGUF.
+            case 0x67676d6c, 0x67676d66, 0x67676a74 ->
+                    " but an older GGML file; convert it to GGUF or get a GGUF copy";
+            case 0x04034b50 -> " but a ZIP archive (perhaps PyTorch weights)";
+            default -> " (it does not start with \"GGUF\")";
+        };
     }
 
     GgufException bigEndian(long version) {

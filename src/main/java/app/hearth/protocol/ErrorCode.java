@@ -9,6 +9,8 @@ public final class ErrorCode {
     public static final String MODEL_LOAD_FAILED = "model_load_failed";
     public static final String MODEL_TOO_LARGE = "model_too_large";
     public static final String MODEL_CHANGED = "model_changed";
+    /** The model stopped the worker twice in a row and is not loaded until the user asks. */
+    public static final String MODEL_QUARANTINED = "model_quarantined";
     public static final String PROMPT_TOO_LONG = "prompt_too_long";
     public static final String GENERATION_FAILED = "generation_failed";
     public static final String WORKER_CRASHED = "worker_crashed";

@@ -8,28 +8,25 @@ import de.kherud.llama.LlamaModel;
 import de.kherud.llama.ModelParameters;
 import org.tinylog.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** Loads GGUF files through the binding, after checking in Java what the binding cannot say. */
 final class LlamaLoader implements ModelLoader<LoadedModel> {
 
-    private static final byte[] GGUF_MAGIC = {'G', 'G', 'U', 'F'};
-
     @Override
     public void check(ModelKey key) throws ModelLoadException {
-        checkFile(key.path());
+        // TODO(#5): route through app.hearth.gguf.GgufReader once it lands; keep one check.
+        ModelFileCheck.check(key.path());
     }
 
     @Override
     public LoadedModel load(ModelKey key) throws ModelLoadException {
         Path path = key.path();
         long started = System.nanoTime();
+        // Stamped before the load, so a change during the load also shows as a change.
+        FileStamp stamp = FileStamp.of(path);
         ModelParameters parameters = new ModelParameters()
-                .setModel(path.toString())
+                .setModel(EnginePath.of(path).toString())
                 .setCtxSize(key.contextSize())
                 .setThreads(key.threads())
                 .setThreadsBatch(key.threads())
@@ -41,7 +38,7 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
             long loadMs = (System.nanoTime() - started) / 1_000_000;
             Logger.info("Loaded {} (context {}) in {} ms", path.getFileName(),
                     key.contextSize(), loadMs);
-            return new LoadedModel(key, model, loadMs, lastModified(path));
+            return new LoadedModel(key, model, loadMs, stamp);
         } catch (RuntimeException e) {
             // The binding throws one generic exception; its reason went to stderr.
             Logger.error(e, "The engine could not load {}", path);
@@ -62,35 +59,5 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
     @Override
     public boolean freeReturnsMemory() {
         return false;
-    }
-
-    private static void checkFile(Path path) throws ModelLoadException {
-        if (!Files.exists(path)) {
-            throw new ModelLoadException(ErrorCode.MODEL_NOT_FOUND,
-                    "The model file " + path + " does not exist.");
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new ModelLoadException(ErrorCode.MODEL_INVALID,
-                    path + " is not a file; choose a .gguf model file.");
-        }
-        byte[] magic = new byte[4];
-        try (InputStream in = Files.newInputStream(path)) {
-            int read = in.readNBytes(magic, 0, 4);
-            if (read < 4 || !Arrays.equals(magic, GGUF_MAGIC)) {
-                throw new ModelLoadException(ErrorCode.MODEL_INVALID,
-                        path.getFileName() + " is not a GGUF model file.");
-            }
-        } catch (IOException e) {
-            throw new ModelLoadException(ErrorCode.MODEL_NOT_FOUND,
-                    "The model file " + path + " cannot be read: " + e.getMessage());
-        }
-    }
-
-    private static long lastModified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

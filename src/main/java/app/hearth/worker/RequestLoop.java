@@ -98,6 +98,23 @@ final class RequestLoop {
 
     private void dispatch(Request request) {
         Logger.debug("Request {} {}", request.getClass().getSimpleName(), request.id());
+        String problem = RequestCheck.problemWith(request);
+        if (problem != null) {
+            Logger.warn("Refused request {}: {}", request.id(), problem);
+            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST, problem));
+            return;
+        }
+        try {
+            route(request);
+        } catch (RuntimeException e) {
+            // Whatever one request does wrong, the loop must go on reading the next.
+            Logger.error(e, "Request {} failed", request.id());
+            writer.send(new ErrorEvent(request.id(), ErrorCode.INTERNAL,
+                    "The model worker could not handle that request; see the log."));
+        }
+    }
+
+    private void route(Request request) {
         if (request instanceof GenerateRequest generate) {
             startGeneration(generate);
         } else if (request instanceof LoadRequest load) {
@@ -142,11 +159,6 @@ final class RequestLoop {
     }
 
     private void startGeneration(GenerateRequest request) {
-        if (request.model() == null || request.prompt() == null) {
-            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
-                    "A generate request needs a model and a prompt."));
-            return;
-        }
         if (generations.containsKey(request.id())) {
             writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
                     "Request id " + request.id() + " is already generating."));
@@ -159,7 +171,7 @@ final class RequestLoop {
 
     private void generate(Generation generation, GenerateRequest request) {
         ModelKey key = keyOf(request.model(), request.options());
-        try (ModelCache.Lease<LoadedModel> lease = cache.acquire(key)) {
+        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key)) {
             LoadedModel model = lease.model();
             long loadMs = lease.loadedNow() ? model.loadMs() : 0;
             if (lease.loadedNow()) {
@@ -186,13 +198,8 @@ final class RequestLoop {
     }
 
     private void load(LoadRequest request) {
-        if (request.model() == null) {
-            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
-                    "A load request needs a model."));
-            return;
-        }
         ModelKey key = keyOf(request.model(), request.options());
-        try (ModelCache.Lease<LoadedModel> lease = cache.acquire(key)) {
+        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key)) {
             if (request.pinned()) {
                 cache.setPinned(key, true);
             }
@@ -208,13 +215,36 @@ final class RequestLoop {
     }
 
     private void unload(UnloadRequest request) {
-        if (request.model() == null) {
-            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
-                    "An unload request needs a model."));
-            return;
-        }
         cache.unload(normalize(request.model()));
         writer.send(new UnloadedEvent(request.id(), request.model(), "requested"));
+    }
+
+    /**
+     * Acquires the model, loading it again first if its file changed since it was loaded.
+     *
+     * <p>A file truncated or rewritten in place under a mapped model crashes the process the
+     * moment the engine touches a page that is gone (SIGBUS, DESIGN.md §3), and a file renamed
+     * over the path leaves the old contents in use. So before every use the file's stamp is
+     * compared with the one taken at load time, and a changed model is dropped unused (freeing
+     * it only unmaps) and loaded from the new file, which passes the header check first. What
+     * this cannot cover is a change in the middle of a reply; that ends as a worker crash,
+     * which the UI survives, and the next load meets the new file's check.
+     */
+    private ModelCache.Lease<LoadedModel> acquireCurrent(ModelKey key) throws ModelLoadException {
+        ModelCache.Lease<LoadedModel> lease = cache.acquire(key);
+        if (lease.loadedNow() || !lease.model().stamp().changedAt(key.path())) {
+            return lease;
+        }
+        lease.close();
+        Logger.warn("{} changed on disk since it was loaded; loading it again",
+                key.path().getFileName());
+        cache.unload(key.path());
+        if (cache.find(key).isPresent()) {
+            throw new ModelLoadException(ErrorCode.MODEL_CHANGED, key.path().getFileName()
+                    + " changed on disk while another reply uses it; send again when that "
+                    + "reply has ended.");
+        }
+        return cache.acquire(key);
     }
 
     private ModelKey keyOf(String model, ModelOptions options) {

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +43,9 @@ public final class WorkerMain {
     static final long FALLBACK_BUDGET = 4L << 30;
     /** How long an unused model stays until the UI says otherwise, in ms. */
     static final long DEFAULT_IDLE_EXPIRY_MS = 10 * 60_000;
+    private static final String LIBRARY_FOLDER_PREFIX = "hearth-llama-";
+    private static final Pattern STALE_FOLDER =
+            Pattern.compile(LIBRARY_FOLDER_PREFIX + "(\\d{1,10})-\\d+");
 
     private WorkerMain() {
     }
@@ -53,6 +58,7 @@ public final class WorkerMain {
         Logging.toStderr();
         int status = 0;
         try {
+            ParentWatch.start(2000);
             usePrivateLibraryFolder();
             serve(writer);
         } catch (Throwable e) {
@@ -119,16 +125,34 @@ public final class WorkerMain {
 
     /**
      * The binding deletes every llama library in its extraction folder and extracts to a
-     * fixed name, so two JVMs sharing a folder break each other (DESIGN.md §3).
+     * fixed name, so two JVMs sharing a folder break each other (DESIGN.md §3). The folder's
+     * name carries the pid, so that the folders of workers that were killed before their
+     * shutdown hook ran (5 MB each) are found and removed by the next worker.
      */
     private static void usePrivateLibraryFolder() throws IOException {
         if (System.getProperty(LLAMA_TMPDIR) != null) {
             return;
         }
-        Path folder = Files.createTempDirectory("hearth-llama-");
+        long pid = ProcessHandle.current().pid();
+        Path folder = Files.createTempDirectory(LIBRARY_FOLDER_PREFIX + pid + "-");
         System.setProperty(LLAMA_TMPDIR, folder.toString());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder),
                 "delete-llama-tmpdir"));
+        deleteFoldersOfDeadWorkers(folder.getParent());
+    }
+
+    private static void deleteFoldersOfDeadWorkers(Path temp) {
+        try (Stream<Path> entries = Files.list(temp)) {
+            entries.filter(WorkerMain::isFolderOfDeadWorker).forEach(WorkerMain::deleteQuietly);
+        } catch (IOException e) {
+            Logger.debug("Could not look for stale library folders: {}", e.getMessage());
+        }
+    }
+
+    private static boolean isFolderOfDeadWorker(Path folder) {
+        Matcher name = STALE_FOLDER.matcher(String.valueOf(folder.getFileName()));
+        return name.matches() && Files.isDirectory(folder)
+                && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty();
     }
 
     private static void deleteQuietly(Path folder) {

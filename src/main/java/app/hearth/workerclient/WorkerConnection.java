@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 final class WorkerConnection {
 
     private static final int MAX_SKIPPED_TO_LOG = 200;
+    private static final String EVENT_START = "{\"type\":";
 
     private final Process process;
     private final ProtocolCodec codec = new ProtocolCodec();
@@ -105,12 +106,32 @@ final class WorkerConnection {
         try {
             return codec.decodeEvent(line);
         } catch (ProtocolException e) {
+            Event salvaged = salvage(line);
             // The binding and the JVM print on stdout too (DESIGN.md §2): skip, but keep a
             // trace of what was skipped.
             if (skippedLines++ < MAX_SKIPPED_TO_LOG) {
-                Logger.warn("Skipped a line from worker {} that is not protocol ({}): {}",
-                        process.pid(), e.getMessage(), abbreviate(line));
+                Logger.warn("Skipped {} from worker {} that is not protocol ({}): {}",
+                        salvaged == null ? "a line" : "a prefix", process.pid(),
+                        e.getMessage(), abbreviate(line));
             }
+            return salvaged;
+        }
+    }
+
+    /**
+     * Native code writes to the real stdout without line breaks at times (a partial log
+     * line, an abort message), and the next event then lands at the end of that junk. Every
+     * event starts with its type and its strings escape quotes, so the last place where an
+     * object opens with a type is where the event starts.
+     */
+    private Event salvage(String line) {
+        int start = line.lastIndexOf(EVENT_START);
+        if (start <= 0) {
+            return null;
+        }
+        try {
+            return codec.decodeEvent(line.substring(start));
+        } catch (ProtocolException e) {
             return null;
         }
     }

@@ -66,6 +66,9 @@ public final class WorkerLauncher {
     public static List<String> workerJvmOptions(Path logFolder) {
         List<String> options = new ArrayList<>(List.of(
                 "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto",
+                // A worker whose heap ran out is in no state to serve; exit with a code the
+                // UI can name (3) instead of limping on.
+                "-XX:+ExitOnOutOfMemoryError",
                 "-Dfile.encoding=UTF-8",
                 "-Dhearth.log.level=" + System.getProperty("hearth.log.level", "info")));
         if (logFolder != null) {

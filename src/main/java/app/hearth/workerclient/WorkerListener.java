@@ -27,4 +27,14 @@ public interface WorkerListener {
     /** A problem that belongs to no request, as one sentence for people. */
     default void onWorkerError(WorkerError error) {
     }
+
+    /**
+     * A model stopped the worker twice in a row and is no longer loaded automatically; offer
+     * {@link WorkerService#clearQuarantine(String)} to try it again.
+     *
+     * @param model the model's path as requests named it
+     * @param cause how the worker ended the last time, as in "aborted, signal 6"
+     */
+    default void onQuarantined(String model, String cause) {
+    }
 }

@@ -20,12 +20,12 @@ import app.hearth.protocol.Request;
 import app.hearth.protocol.RetireEvent;
 import app.hearth.protocol.Sampling;
 import app.hearth.protocol.ShutdownRequest;
+import app.hearth.protocol.StatusRequest;
 import app.hearth.protocol.TokenEvent;
 import app.hearth.protocol.UnloadRequest;
 import org.tinylog.Logger;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +38,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,15 +60,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * lets the worker exit, and starts a successor that reloads the models the old one still
  * held, pins kept, then serves the requests that waited. Listeners see
  * {@link WorkerState#RECLAIMING} meanwhile. Only one worker serves at any moment.
+ *
+ * <p>Faults: a worker that dies fails its requests with {@code worker_crashed} and the next
+ * request starts a new one; a worker that stops answering, makes no progress, or ignores a
+ * Stop (see {@link WorkerLimits}) is killed and fails them with {@code worker_hung}. A model
+ * that was in use when the worker died twice in a row is quarantined: its requests fail with
+ * {@code model_quarantined} until {@link #clearQuarantine(String)}.
  */
 public final class WorkerService implements AutoCloseable {
 
-    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long EXIT_SECONDS = 5;
-    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(EXIT_SECONDS);
-
     private final WorkerLauncher launcher;
     private final Executor callbacks;
+    private final WorkerLimits limits;
     private final ExecutorService service = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "worker-service");
         thread.setDaemon(true);
@@ -74,8 +79,16 @@ public final class WorkerService implements AutoCloseable {
     });
     private final List<WorkerListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "worker-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final CrashHistory crashes = new CrashHistory();
 
     // Owned by the service thread.
+    private final Watchdog watchdog;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final Set<String> deferred = new LinkedHashSet<>();
     private WorkerConnection connection;
@@ -95,10 +108,23 @@ public final class WorkerService implements AutoCloseable {
      * @param callbacks runs listener calls, in order
      */
     public WorkerService(WorkerLauncher launcher, Executor callbacks) {
+        this(launcher, callbacks, WorkerLimits.DEFAULT);
+    }
+
+    /**
+     * @param launcher  starts worker processes
+     * @param callbacks runs listener calls, in order
+     * @param limits    how long to wait for a worker before replacing it
+     */
+    public WorkerService(WorkerLauncher launcher, Executor callbacks, WorkerLimits limits) {
         this.launcher = launcher;
         this.callbacks = callbacks;
+        this.limits = limits;
+        this.watchdog = new Watchdog(limits, () -> System.nanoTime() / 1_000_000);
         // Should the UI end without close(), the worker still goes with it.
         Runtime.getRuntime().addShutdownHook(exitHook);
+        ticker.scheduleWithFixedDelay(() -> onService(this::watch), limits.tickMs(),
+                limits.tickMs(), TimeUnit.MILLISECONDS);
     }
 
     /** Adds a listener for worker-wide news. */
@@ -159,6 +185,28 @@ public final class WorkerService implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Lets a quarantined model be loaded again, at the user's explicit wish; its next crash
+     * counts from one. Any thread.
+     *
+     * @return whether the model was quarantined
+     */
+    public boolean clearQuarantine(String model) {
+        boolean was = crashes.clear(model);
+        if (was) {
+            Logger.info("Quarantine of {} lifted", model);
+        }
+        return was;
+    }
+
+    /**
+     * The models that are not loaded automatically because they stopped the worker twice in
+     * a row, each with the cause of its last crash (as in "aborted, signal 6"). Any thread.
+     */
+    public Map<String, String> quarantinedModels() {
+        return crashes.quarantined();
+    }
+
     /** Drops a model from the worker's cache; nothing happens if no worker runs. */
     public void unload(String model) {
         service.execute(() -> sendIfRunning(new UnloadRequest(nextId("u"), model)));
@@ -190,19 +238,21 @@ public final class WorkerService implements AutoCloseable {
 
     /**
      * Asks the worker to exit, waits a few seconds for it, then kills it. Blocks for at most
-     * about {@value #EXIT_SECONDS} seconds; call it off the JavaFX thread where possible.
+     * the exit limit and a second (6 s by default); call it off the JavaFX thread where
+     * possible.
      */
     @Override
     public void close() {
         CompletableFuture<Void> done = CompletableFuture.runAsync(this::shutdownOnService,
                 service);
         try {
-            done.get(EXIT_SECONDS + 1, TimeUnit.SECONDS);
+            done.get(limits.exitTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             Logger.warn(e, "The worker did not shut down cleanly");
         } finally {
+            ticker.shutdownNow();
             killNow();
             service.shutdownNow();
             removeExitHook();
@@ -212,9 +262,16 @@ public final class WorkerService implements AutoCloseable {
     private void submit(Request request, Pending handler) {
         service.execute(() -> {
             pending.put(request.id(), handler);
+            String cause = crashes.quarantineCause(handler.model());
+            if (cause != null) {
+                fail(request.id(), new WorkerError(ErrorCode.MODEL_QUARANTINED,
+                        Sentences.quarantined(handler.model(), cause)));
+                return;
+            }
             try {
                 WorkerConnection worker = ensureStarted();
                 worker.send(request);
+                watchdog.sent(request.id());
             } catch (WorkerException e) {
                 fail(request.id(), new WorkerError(e.code(), e.getMessage()));
             } catch (IOException e) {
@@ -251,10 +308,10 @@ public final class WorkerService implements AutoCloseable {
         }
         WorkerConnection[] self = new WorkerConnection[1];
         WorkerConnection started = new WorkerConnection(process,
-                event -> service.execute(() -> onEvent(self[0], event)),
-                () -> service.execute(() -> onEnd(process)));
-        self[0] = started;
+                event -> onService(() -> onEvent(process, event)),
+                () -> onService(() -> onEnd(process)));
         awaitHello(started);
+        watchdog.started();
         connection = started;
         pid = process.pid();
         if (budgetBytes > 0 || idleExpiryMs >= 0) {
@@ -267,7 +324,7 @@ public final class WorkerService implements AutoCloseable {
         long startedAt = System.nanoTime();
         HelloEvent hello;
         try {
-            hello = started.hello().get(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            hello = started.hello().get(limits.handshake().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             started.kill();
@@ -275,7 +332,7 @@ public final class WorkerService implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             started.kill();
             String why = e instanceof TimeoutException
-                    ? "did not answer within " + HANDSHAKE_TIMEOUT.toSeconds() + " s"
+                    ? "did not answer within " + limits.handshake().toSeconds() + " s"
                     : "exited while starting";
             setState(WorkerState.FAILED, "The model worker " + why + ".");
             throw new WorkerException(ErrorCode.WORKER_START_FAILED,
@@ -292,11 +349,21 @@ public final class WorkerService implements AutoCloseable {
                 (System.nanoTime() - startedAt) / 1_000_000);
     }
 
-    private void onEvent(WorkerConnection from, Event event) {
-        if (from != connection) {
-            // A retired worker's last words; its successor speaks for the cache now.
+    private void onEvent(Process from, Event event) {
+        if (connection == null || connection.process() != from) {
+            // A retired or dead worker's last words; its successor speaks for it now.
             return;
         }
+        watchdog.observe(event);
+        try {
+            route(event);
+        } catch (RuntimeException e) {
+            // A well-formed line can still carry nonsense; it must not stop the service.
+            Logger.warn(e, "Skipped an event the service could not use: {}", event);
+        }
+    }
+
+    private void route(Event event) {
         if (event instanceof TokenEvent token) {
             Pending handler = pending.get(token.id());
             if (handler instanceof Pending.Generation generation) {
@@ -305,6 +372,7 @@ public final class WorkerService implements AutoCloseable {
         } else if (event instanceof DoneEvent done) {
             Pending handler = pending.remove(done.id());
             if (handler instanceof Pending.Generation generation) {
+                crashes.succeeded(generation.model());
                 callbacks.execute(() -> generation.listener().onDone(done));
             }
             maybeRetire();
@@ -312,8 +380,9 @@ public final class WorkerService implements AutoCloseable {
             onError(error);
         } else if (event instanceof LoadedEvent loaded) {
             onLoaded(loaded);
-        } else if (event instanceof ModelsEvent models) {
-            List<CachedModel> list = List.copyOf(models.models());
+        } else if (event instanceof ModelsEvent models && models.models() != null) {
+            List<CachedModel> list = models.models().stream()
+                    .filter(model -> model != null).toList();
             lastModels = list;
             notifyListeners(listener -> listener.onModels(list));
         } else if (event instanceof MemoryEvent memory) {
@@ -348,6 +417,7 @@ public final class WorkerService implements AutoCloseable {
         Pending handler = pending.get(loaded.id());
         if (handler instanceof Pending.Load load) {
             pending.remove(loaded.id());
+            crashes.succeeded(load.model());
             callbacks.execute(() -> load.result().complete(loaded.loadMs()));
         } else if (handler instanceof Pending.Generation generation) {
             callbacks.execute(() -> generation.listener().onLoaded(loaded.loadMs()));
@@ -364,22 +434,60 @@ public final class WorkerService implements AutoCloseable {
         }
         connection = null;
         pid = -1;
-        String exit = exitCodeOf(process);
+        String exit = ExitReason.of(process);
         if (closing) {
             Logger.info("Worker {} exited ({})", process.pid(), exit);
             setState(WorkerState.STOPPED, null);
             return;
         }
         Logger.error("Worker {} stopped unexpectedly ({})", process.pid(), exit);
+        lose(ErrorCode.WORKER_CRASHED, exit, Sentences.crashed(exit));
+    }
+
+    /** Runs on the service thread every tick: probes the worker and judges it. */
+    private void watch() {
+        WorkerConnection worker = connection;
+        if (worker == null || closing) {
+            return;
+        }
+        String hung = watchdog.hungReason();
+        if (hung != null) {
+            Logger.error("Worker {} {}; killing it", worker.pid(), hung);
+            connection = null;
+            pid = -1;
+            worker.kill();
+            lose(ErrorCode.WORKER_HUNG, "it " + hung, Sentences.hung(hung));
+            return;
+        }
+        if (watchdog.statusDue()) {
+            String id = nextId("p");
+            watchdog.statusSent(id);
+            sendIfRunning(new StatusRequest(id));
+        }
+    }
+
+    /**
+     * The worker is gone: fails what it was doing, quarantines the models that were in use
+     * if this was their second crash in a row, and tells the listeners.
+     */
+    private void lose(String code, String cause, String sentence) {
         deferred.clear();
         retireWanted = false;
         lastModels = List.of();
-        WorkerError crash = new WorkerError(ErrorCode.WORKER_CRASHED,
-                "The model worker stopped unexpectedly (" + exit + "); "
-                        + "your next message starts a new one.");
-        List.copyOf(pending.keySet()).forEach(id -> fail(id, crash));
+        List<String> inUse = pending.values().stream().map(Pending::model).toList();
+        List<String> quarantinedNow = crashes.crashed(inUse, cause);
+        for (String id : List.copyOf(pending.keySet())) {
+            String model = pending.get(id).model();
+            fail(id, new WorkerError(code, quarantinedNow.contains(model)
+                    ? Sentences.quarantinedNow(model, cause) : sentence));
+        }
+        quarantinedNow.forEach(model -> {
+            Logger.warn("Quarantined {} after {} crashes in a row", model, CrashHistory.LIMIT);
+            notifyListeners(listener -> listener.onQuarantined(model, cause));
+        });
         notifyListeners(listener -> listener.onModels(List.of()));
-        setState(WorkerState.FAILED, crash.message());
+        setState(WorkerState.FAILED, quarantinedNow.isEmpty() ? sentence
+                : Sentences.quarantinedNow(quarantinedNow.get(0), cause));
     }
 
     private void fail(String id, WorkerError error) {
@@ -398,6 +506,7 @@ public final class WorkerService implements AutoCloseable {
 
     private void cancelOnService(String id) {
         if (pending.containsKey(id)) {
+            watchdog.cancelled(id);
             sendIfRunning(new CancelRequest(nextId("x"), id));
         }
     }
@@ -422,9 +531,10 @@ public final class WorkerService implements AutoCloseable {
         sendIfRunning(new ShutdownRequest(nextId("s")));
         worker.closeInput();
         try {
-            if (!worker.process().waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!worker.process().waitFor(limits.exitTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS)) {
                 Logger.warn("Worker {} did not exit in {} s; killing it", worker.pid(),
-                        EXIT_SECONDS);
+                        limits.exitTimeout().toSeconds());
                 worker.kill();
             }
         } catch (InterruptedException e) {
@@ -448,6 +558,15 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
+    /** Runs a task on the service thread, unless the service is closed. */
+    private void onService(Runnable task) {
+        try {
+            service.execute(task);
+        } catch (RejectedExecutionException e) {
+            Logger.debug("Service closed; dropped a task");
+        }
+    }
+
     private void setState(WorkerState next, String message) {
         state = next;
         notifyListeners(listener -> listener.onStateChanged(next, message));
@@ -459,18 +578,6 @@ public final class WorkerService implements AutoCloseable {
 
     private String nextId(String prefix) {
         return prefix + ids.incrementAndGet();
-    }
-
-    private static String exitCodeOf(Process process) {
-        try {
-            if (process.waitFor(2, TimeUnit.SECONDS)) {
-                int code = process.exitValue();
-                return code > 128 ? "signal " + (code - 128) : "exit code " + code;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return "still running";
     }
 
     /** Retires the worker if it asked to be and nothing but deferred requests is pending. */
@@ -524,7 +631,7 @@ public final class WorkerService implements AutoCloseable {
         setState(WorkerState.READY, "Memory given back in " + ms + " ms.");
     }
 
-    private static void stop(WorkerConnection worker) {
+    private void stop(WorkerConnection worker) {
         try {
             worker.send(new ShutdownRequest("retire"));
         } catch (IOException e) {
@@ -532,9 +639,9 @@ public final class WorkerService implements AutoCloseable {
         }
         worker.closeInput();
         try {
-            if (!worker.process().waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!worker.process().waitFor(limits.exitTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 Logger.warn("Retired worker {} did not exit in {} s; killing it", worker.pid(),
-                        EXIT_SECONDS);
+                        limits.exitTimeout().toSeconds());
                 worker.kill();
             }
         } catch (InterruptedException e) {
@@ -546,6 +653,14 @@ public final class WorkerService implements AutoCloseable {
     /** What the service waits on for each request id, with the request to send it again. */
     private sealed interface Pending {
         Request request();
+
+        /** The model the request uses, as the caller named it. */
+        default String model() {
+            if (request() instanceof GenerateRequest generate) {
+                return generate.model();
+            }
+            return request() instanceof LoadRequest load ? load.model() : null;
+        }
 
         record Generation(GenerationListener listener, Request request) implements Pending {
         }

@@ -3,6 +3,7 @@ package app.hearth.workerclient;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,72 +14,62 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class LineReaderTest {
 
     @Test
-    void keepsACharacterWhoseBytesArriveInSeparateReads() throws IOException {
-        byte[] bytes = "a😀b\n".getBytes(StandardCharsets.UTF_8);
-        LineReader reader = new LineReader(new OneByteAtATime(bytes), 1024);
+    void charactersCutAcrossReadsArriveWhole() throws IOException {
+        String text = "😀 世界 e\u0301 🇫🇷";
+        LineReader reader = new LineReader(oneByteAtATime(text + "\n"), 1024);
 
         String line = reader.readLine();
 
-        assertEquals("a😀b", line);
-        assertNull(reader.readLine());
+        assertEquals(text, line);
     }
 
     @Test
-    void replacesAnOverlongLineAndGoesOnWithTheNext() throws IOException {
-        String input = "x".repeat(5000) + "\nnext\n";
+    void invalidUtf8BecomesReplacementCharactersAndTheNextLineIsRead() throws IOException {
+        byte[] bytes = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n', 'o', 'k', '\n'};
+        LineReader reader = new LineReader(new ByteArrayInputStream(bytes), 1024);
+
+        String junk = reader.readLine();
+        String next = reader.readLine();
+
+        assertEquals("\uFFFD(\uFFFD", junk);
+        assertEquals("ok", next);
+    }
+
+    @Test
+    void overLongLineIsReportedAndTheReaderGoesOn() throws IOException {
+        String input = "x".repeat(5000) + "\nshort\n";
         LineReader reader = new LineReader(stream(input), 100);
 
         String first = reader.readLine();
         String second = reader.readLine();
 
         assertEquals(LineReader.TOO_LONG, first);
-        assertEquals("next", second);
+        assertEquals("short", second);
     }
 
     @Test
-    void dropsCarriageReturnsAndReturnsALastLineWithoutBreak() throws IOException {
-        LineReader reader = new LineReader(stream("one\r\ntwo"), 100);
+    void partialLastLineIsReturnedAndThenTheEnd() throws IOException {
+        LineReader reader = new LineReader(stream("whole\r\npartial"), 100);
 
-        assertEquals("one", reader.readLine());
-        assertEquals("two", reader.readLine());
-        assertNull(reader.readLine());
-    }
+        String whole = reader.readLine();
+        String partial = reader.readLine();
+        String end = reader.readLine();
 
-    @Test
-    void turnsInvalidUtf8IntoReplacementCharacters() throws IOException {
-        byte[] bytes = {'o', 'k', (byte) 0xC3, '\n'};
-        LineReader reader = new LineReader(new ByteArrayInputStream(bytes), 100);
-
-        String line = reader.readLine();
-
-        assertEquals("ok\uFFFD", line);
+        assertEquals("whole", whole);
+        assertEquals("partial", partial);
+        assertNull(end);
     }
 
     private static InputStream stream(String text) {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Hands out one byte per read, as a pipe may. */
-    private static final class OneByteAtATime extends InputStream {
-        private final byte[] bytes;
-        private int position;
-
-        OneByteAtATime(byte[] bytes) {
-            this.bytes = bytes;
-        }
-
-        @Override
-        public int read() {
-            return position < bytes.length ? bytes[position++] & 0xFF : -1;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            if (position >= bytes.length) {
-                return -1;
+    private static InputStream oneByteAtATime(String text) {
+        return new FilterInputStream(stream(text)) {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                return super.read(buffer, offset, Math.min(1, length));
             }
-            buffer[offset] = bytes[position++];
-            return 1;
-        }
+        };
     }
 }
