@@ -69,6 +69,7 @@ public final class WorkerService implements AutoCloseable {
     private WorkerConnection connection;
     private boolean closing;
 
+    private final Thread exitHook = new Thread(this::killNow, "worker-service-exit");
     private volatile WorkerState state = WorkerState.STOPPED;
     private volatile long pid = -1;
 
@@ -79,7 +80,8 @@ public final class WorkerService implements AutoCloseable {
     public WorkerService(WorkerLauncher launcher, Executor callbacks) {
         this.launcher = launcher;
         this.callbacks = callbacks;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::killNow, "worker-service-exit"));
+        // Should the UI end without close(), the worker still goes with it.
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /** Adds a listener for worker-wide news. */
@@ -167,6 +169,7 @@ public final class WorkerService implements AutoCloseable {
         } finally {
             killNow();
             service.shutdownNow();
+            removeExitHook();
         }
     }
 
@@ -357,6 +360,14 @@ public final class WorkerService implements AutoCloseable {
         WorkerConnection worker = connection;
         if (worker != null && worker.process().isAlive()) {
             worker.kill();
+        }
+    }
+
+    private void removeExitHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting; the hook runs anyway and finds nothing to do.
         }
     }
 
