@@ -1,5 +1,6 @@
 package app.hearth.app;
 
+import app.hearth.chat.ConversationStore;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatView;
@@ -13,6 +14,7 @@ import org.tinylog.Logger;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** The JavaFX application: one main window over one {@link WorkerService}. */
 public final class HearthApp extends Application {
@@ -21,6 +23,7 @@ public final class HearthApp extends Application {
 
     private WorkerService worker;
     private ExecutorService background;
+    private ChatViewModel chat;
 
     /** Opens the window and returns when it closes. */
     public static void launchWindow(AppPaths paths) {
@@ -39,8 +42,8 @@ public final class HearthApp extends Application {
             return thread;
         });
 
-        ChatViewModel chat = new ChatViewModel(worker, background, paths.models(),
-                Sampling.DEFAULT);
+        chat = new ChatViewModel(worker, background, paths.models(), Sampling.DEFAULT,
+                new ConversationStore(paths.data().resolve("conversations")));
         ChatView view = new ChatView(chat);
         Scene scene = new Scene(view, 960, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
@@ -48,6 +51,7 @@ public final class HearthApp extends Application {
         stage.setScene(scene);
         stage.show();
 
+        chat.conversations().load();
         chat.refreshModels();
         view.focusInput();
         Logger.info("Window open; models folder {}", paths.models());
@@ -56,13 +60,29 @@ public final class HearthApp extends Application {
     @Override
     public void stop() {
         // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
+        if (chat != null) {
+            chat.saveBeforeExit();
+        }
         if (worker != null) {
             worker.close();
         }
         if (background != null) {
-            background.shutdownNow();
+            finishDiskWork();
         }
         Logger.info("Window closed");
+    }
+
+    private void finishDiskWork() {
+        // Saves may still be queued; dropping them would lose the last reply.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+                Logger.warn("Disk work still running 5 s after the window closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdownNow();
     }
 
     static String stylesheet(String name) {

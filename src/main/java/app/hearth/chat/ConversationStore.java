@@ -26,6 +26,7 @@ public final class ConversationStore {
 
     private static final String SUFFIX = ".json";
     private static final String DAMAGED = ".damaged";
+    private static final String OPEN = "open.txt";
 
     private final Path folder;
     private final AtomicFile.Checkpoint checkpoint;
@@ -91,6 +92,24 @@ public final class ConversationStore {
         Files.createDirectories(folder);
         byte[] json = gson.toJson(conversation).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(fileOf(conversation.id()), json, checkpoint);
+    }
+
+    /** Remembers which conversation is open, so the next start opens it again. */
+    public void rememberOpen(String id) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFile.write(folder.resolve(OPEN), fileOf(id).getFileName().toString()
+                .getBytes(StandardCharsets.UTF_8), checkpoint);
+    }
+
+    /** The conversation that was open last, or null. */
+    public String lastOpen() {
+        try {
+            String name = Files.readString(folder.resolve(OPEN), StandardCharsets.UTF_8).strip();
+            return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length())
+                    : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Deletes a conversation's file; nothing happens if it does not exist. */

@@ -1,10 +1,10 @@
 package app.hearth.chat.template;
 
 import app.hearth.chat.ModelProbe;
-import app.hearth.chat.SharedModels;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
+import app.hearth.testsupport.TestModels;
 import app.hearth.workerclient.GenerationListener;
 import app.hearth.workerclient.WorkerError;
 import app.hearth.workerclient.WorkerLauncher;
@@ -61,8 +61,8 @@ class TemplatedGenerationTest {
 
     @Test
     void detectsTheSharedLlama2TemplateAndNoTemplate() throws IOException {
-        Path llama2 = SharedModels.require(SharedModels.LLAMA2_TEMPLATE);
-        Path plain = SharedModels.require(SharedModels.STORIES);
+        Path llama2 = TestModels.storiesWithChatTemplate();
+        Path plain = TestModels.stories();
 
         PromptFamily withTemplate = TemplateDetector.detect(ModelProbe.read(llama2)
                 .chatTemplate());
@@ -74,7 +74,7 @@ class TemplatedGenerationTest {
 
     private static void assertGenerates(String name, String template, PromptFamily expected)
             throws Exception {
-        Path model = TemplatedModels.withTemplate(SharedModels.require(SharedModels.STORIES),
+        Path model = TemplatedModels.withTemplate(TestModels.stories(),
                 folder.resolve(name), template);
         PromptFamily family = TemplateDetector.detect(ModelProbe.read(model).chatTemplate());
         RenderedPrompt prompt = PromptFormatter.format(family, "You tell stories.", TURNS);
