@@ -33,6 +33,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -207,13 +208,23 @@ public final class WorkerService implements AutoCloseable {
                     "The model worker could not be started: " + e.getMessage());
         }
         WorkerConnection started = new WorkerConnection(process,
-                event -> service.execute(() -> onEvent(event)),
-                () -> service.execute(() -> onEnd(process)));
+                event -> fromReader(() -> onEvent(event)),
+                () -> fromReader(() -> onEnd(process)));
         awaitHello(started);
         connection = started;
         pid = process.pid();
         setState(WorkerState.READY, null);
         return started;
+    }
+
+    /** Hands a reader thread's news to the service thread, unless close() already ended it. */
+    private void fromReader(Runnable task) {
+        try {
+            service.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Events the worker sent while it was being closed; nobody is listening any more.
+            Logger.debug("Dropped a worker event that arrived after close()");
+        }
     }
 
     private void awaitHello(WorkerConnection started) throws WorkerException {
