@@ -1,5 +1,6 @@
 package app.hearth.ui.chat;
 
+import app.hearth.chat.ConversationExport;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -8,6 +9,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -21,8 +24,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -90,11 +95,32 @@ public final class ChatView extends BorderPane {
         Button tune = new Button("Conversation settings");
         tune.setId("conversationSettingsButton");
         tune.setOnAction(event -> settings.toggle());
-        HBox toolbar = new HBox(8, title, models, spacer, createGauge(), tune);
+        HBox toolbar = new HBox(8, title, models, spacer, createGauge(), tune, createExport());
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
         toolbar.getStyleClass().add("toolbar");
         return toolbar;
+    }
+
+    private MenuButton createExport() {
+        MenuItem markdown = new MenuItem("Markdown…");
+        markdown.setOnAction(event -> export(ConversationExport.Format.MARKDOWN, "md"));
+        MenuItem json = new MenuItem("JSON…");
+        json.setOnAction(event -> export(ConversationExport.Format.JSON, "json"));
+        MenuButton export = new MenuButton("Export", null, markdown, json);
+        export.setId("exportButton");
+        return export;
+    }
+
+    private void export(ConversationExport.Format format, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export conversation");
+        chooser.setInitialFileName(model.getTitle().replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .strip() + "." + extension);
+        File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            model.export(target.toPath(), format);
+        }
     }
 
     private HBox createGauge() {

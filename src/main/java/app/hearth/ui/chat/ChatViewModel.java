@@ -2,6 +2,7 @@ package app.hearth.ui.chat;
 
 import app.hearth.app.ModelFiles;
 import app.hearth.chat.Conversation;
+import app.hearth.chat.ConversationExport;
 import app.hearth.chat.ConversationStore;
 import app.hearth.chat.Message;
 import app.hearth.chat.MessageStatus;
@@ -36,7 +37,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tinylog.Logger;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -199,6 +202,28 @@ public final class ChatViewModel {
     public void applySettings(String systemPrompt, Sampling sampling) {
         commit(shown.withSystemPrompt(systemPrompt, now()).withSampling(sampling, now()));
         status.set("Conversation settings saved; they apply from the next reply.");
+    }
+
+    /** Writes the open conversation to {@code target} off the JavaFX thread; says when done. */
+    public void export(Path target, ConversationExport.Format format) {
+        Conversation snapshot = shown;
+        background.execute(() -> {
+            String outcome;
+            try {
+                ConversationExport.write(snapshot, format, target);
+                outcome = "Exported “" + snapshot.title() + "” to " + target;
+            } catch (IOException | RuntimeException e) {
+                Logger.error(e, "Could not export conversation {} to {}", snapshot.id(), target);
+                outcome = "Could not export to " + target + ": " + e.getMessage();
+            }
+            String message = outcome;
+            Platform.runLater(() -> status.set(message));
+        });
+    }
+
+    /** The open conversation's title, for a file name. */
+    public String getTitle() {
+        return shown.title();
     }
 
     /** Opens the model picker, through the hook the app set. */
