@@ -5,6 +5,10 @@ import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
+import app.hearth.ui.settings.AppSettings;
+import app.hearth.ui.settings.SettingsController;
+import app.hearth.ui.settings.SettingsStore;
+import app.hearth.ui.settings.Themes;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
@@ -24,6 +28,8 @@ public final class HearthApp extends Application {
     private WorkerService worker;
     private ExecutorService background;
     private ChatViewModel chat;
+    private AppPaths paths;
+    private AppSettings initialSettings = AppSettings.DEFAULT;
 
     /** Opens the window and returns when it closes. */
     public static void launchWindow(AppPaths paths) {
@@ -32,8 +38,14 @@ public final class HearthApp extends Application {
     }
 
     @Override
+    public void init() {
+        // Runs before start() and off the FX thread, so reading the settings freezes nothing.
+        paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
+        initialSettings = settingsStore().load();
+    }
+
+    @Override
     public void start(Stage stage) {
-        AppPaths paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
         worker = new WorkerService(WorkerLauncher.forThisInstallation(paths.logs()),
                 new FxBatchingExecutor());
         background = Executors.newSingleThreadExecutor(runnable -> {
@@ -47,12 +59,15 @@ public final class HearthApp extends Application {
         ChatView view = new ChatView(chat);
         Scene scene = new Scene(view, 960, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
+        SettingsController settings = new SettingsController(settingsStore(), background,
+                initialSettings, applied -> apply(applied, scene), chat::notify);
+        view.setOnOpenSettings(() -> settings.open(stage));
+        apply(initialSettings, scene);
         stage.setTitle("Hearth");
         stage.setScene(scene);
         stage.show();
 
         chat.conversations().load();
-        chat.refreshModels();
         view.focusInput();
         Logger.info("Window open; models folder {}", paths.models());
     }
@@ -70,6 +85,20 @@ public final class HearthApp extends Application {
             finishDiskWork();
         }
         Logger.info("Window closed");
+    }
+
+    private void apply(AppSettings settings, Scene scene) {
+        Themes.apply(settings.theme(), scene);
+        // TODO(#3): the worker forgets this when it restarts; WorkerService should resend it.
+        worker.configure(settings.memoryBudgetBytes(),
+                settings.idleExpiryMinutes() * 60_000L);
+        chat.setModelOptions(settings.defaultContextSize(), settings.threads());
+        chat.setExtraModelFolders(ModelFiles.folders(settings.modelsFolders()));
+        chat.refreshModels();
+    }
+
+    private SettingsStore settingsStore() {
+        return new SettingsStore(paths.data().resolve("settings.json"));
     }
 
     private void finishDiskWork() {

@@ -12,9 +12,10 @@ import java.nio.file.StandardOpenOption;
 /**
  * Replaces a file so that a crash at any moment leaves either the old or the new content:
  * write a temporary file beside it, force it to the disk, rename it over the target, then
- * force the folder so the rename itself survives a power cut.
+ * force the folder so the rename itself survives a power cut. Any thread; two writers of one
+ * file at once leave one of their contents, whole.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Prefix of temporary files; a crash can leave them behind, and loading removes them. */
     static final String TEMP_PREFIX = ".saving-";
@@ -32,6 +33,16 @@ final class AtomicFile {
     }
 
     private AtomicFile() {
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically. Blocks on the disk: never call it on
+     * the JavaFX thread.
+     *
+     * @throws IOException if the disk refused; {@code target} is then as it was
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, Checkpoint.NONE);
     }
 
     /** Writes {@code bytes} to {@code target} atomically. Blocks on the disk. */

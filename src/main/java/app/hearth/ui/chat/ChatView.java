@@ -95,7 +95,11 @@ public final class ChatView extends BorderPane {
         Button tune = new Button("Conversation settings");
         tune.setId("conversationSettingsButton");
         tune.setOnAction(event -> settings.toggle());
-        HBox toolbar = new HBox(8, title, models, spacer, createGauge(), tune, createExport());
+        Button settingsButton = new Button("Settings");
+        settingsButton.setId("settingsButton");
+        settingsButton.setOnAction(event -> openSettings.run());
+        HBox toolbar = new HBox(8, title, models, spacer, createGauge(), tune, createExport(),
+                settingsButton);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
         toolbar.getStyleClass().add("toolbar");

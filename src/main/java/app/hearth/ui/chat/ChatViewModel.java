@@ -41,6 +41,7 @@ import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -84,6 +85,7 @@ public final class ChatViewModel {
     private int defaultContext = 2048;
     private int threads;
     private Runnable modelPicker = () -> { };
+    private List<Path> extraFolders = List.of();
 
     /** A window whose conversations live in memory only. */
     public ChatViewModel(WorkerService worker, Executor background, Path modelsFolder,
@@ -118,8 +120,11 @@ public final class ChatViewModel {
 
     /** Scans the models folder off the JavaFX thread and updates the model list. */
     public void refreshModels() {
+        List<Path> folders = new ArrayList<>(List.of(modelsFolder));
+        folders.addAll(extraFolders);
         background.execute(() -> {
-            List<Path> found = ModelFiles.list(modelsFolder);
+            List<Path> found = folders.stream().flatMap(folder -> ModelFiles.list(folder)
+                    .stream()).distinct().toList();
             Platform.runLater(() -> showModels(found));
         });
     }
@@ -236,10 +241,20 @@ public final class ChatViewModel {
         modelPicker = picker == null ? () -> { } : picker;
     }
 
+    /** Sets more folders to find models in, besides the models folder; then refresh. */
+    public void setExtraModelFolders(List<Path> folders) {
+        extraFolders = List.copyOf(folders);
+    }
+
     /** Sets the context size (tokens) and threads of new loads; 0 threads lets the worker pick. */
     public void setModelOptions(int contextTokens, int threadCount) {
         defaultContext = contextTokens;
         threads = threadCount;
+    }
+
+    /** Shows one sentence to people in the status line. */
+    public void notify(String message) {
+        status.set(message);
     }
 
     /** The conversation list of the sidebar. */
