@@ -1,10 +1,13 @@
 package app.hearth.app;
 
 import app.hearth.chat.ConversationStore;
+import app.hearth.memory.ByteSize;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
+import app.hearth.ui.memory.MemoryPanelView;
+import app.hearth.ui.memory.MemoryPanelViewModel;
 import app.hearth.ui.settings.AppSettings;
 import app.hearth.ui.settings.SettingsController;
 import app.hearth.ui.settings.SettingsStore;
@@ -13,6 +16,7 @@ import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.tinylog.Logger;
 
@@ -57,12 +61,16 @@ public final class HearthApp extends Application {
         chat = new ChatViewModel(worker, background, paths.models(), Sampling.DEFAULT,
                 new ConversationStore(paths.data().resolve("conversations")));
         ChatView view = new ChatView(chat);
-        Scene scene = new Scene(view, 960, 680);
+        BorderPane window = new BorderPane(view);
+        window.setRight(new MemoryPanelView(
+                new MemoryPanelViewModel(worker, System::currentTimeMillis)));
+        Scene scene = new Scene(window, 1240, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
         SettingsController settings = new SettingsController(settingsStore(), background,
                 initialSettings, applied -> apply(applied, scene), chat::notify);
         view.setOnOpenSettings(() -> settings.open(stage));
         apply(initialSettings, scene);
+        configureMemory(worker);
         stage.setTitle("Hearth");
         stage.setScene(scene);
         stage.show();
@@ -89,7 +97,6 @@ public final class HearthApp extends Application {
 
     private void apply(AppSettings settings, Scene scene) {
         Themes.apply(settings.theme(), scene);
-        // TODO(#3): the worker forgets this when it restarts; WorkerService should resend it.
         worker.configure(settings.memoryBudgetBytes(),
                 settings.idleExpiryMinutes() * 60_000L);
         chat.setModelOptions(settings.defaultContextSize(), settings.threads());
@@ -112,6 +119,22 @@ public final class HearthApp extends Application {
             Thread.currentThread().interrupt();
         }
         background.shutdownNow();
+    }
+
+    /**
+     * {@code hearth.memory.budget} (a size such as 4g) and {@code
+     * hearth.memory.idleExpirySeconds} (0 = never), when given, override the saved settings'
+     * memory policy for this run.
+     */
+    private static void configureMemory(WorkerService worker) {
+        String budget = System.getProperty("hearth.memory.budget");
+        long expirySeconds = Long.getLong("hearth.memory.idleExpirySeconds", -1);
+        try {
+            long bytes = budget == null ? 0 : ByteSize.parse(budget);
+            worker.configure(bytes, expirySeconds < 0 ? -1 : expirySeconds * 1000);
+        } catch (IllegalArgumentException e) {
+            Logger.warn("Ignored hearth.memory.budget: {}", e.getMessage());
+        }
     }
 
     static String stylesheet(String name) {

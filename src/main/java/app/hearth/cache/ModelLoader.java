@@ -26,4 +26,12 @@ public interface ModelLoader<M> {
 
     /** Frees a model that is no longer in use. */
     void free(M model);
+
+    /**
+     * Whether {@link #free} gives the model's memory back to the system. When it does not, the
+     * cache counts the memory as held until the process that holds it is replaced.
+     */
+    default boolean freeReturnsMemory() {
+        return true;
+    }
 }

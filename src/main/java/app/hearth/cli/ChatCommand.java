@@ -2,6 +2,7 @@ package app.hearth.cli;
 
 import app.hearth.app.AppPaths;
 import app.hearth.app.ModelFiles;
+import app.hearth.memory.ByteSize;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
@@ -27,7 +28,7 @@ public final class ChatCommand {
 
     static final String USAGE = """
             Usage: hearth chat [--model FILE] [--max-tokens N] [--seed S] [--temperature T]
-                               [--context N] [--threads N] [--stats] PROMPT...
+                               [--context N] [--threads N] [--budget SIZE] [--stats] PROMPT...
               Streams the model's reply to PROMPT to standard output.
               --model        a .gguf file, or a file name in the models folder
                              (default: %s there)
@@ -35,11 +36,13 @@ public final class ChatCommand {
               --seed         random seed for a repeatable reply (default: random)
               --temperature  0 for the most likely words, higher for variety (default 0.7)
               --context      context window in tokens (default: the worker's choice)
+              --budget       memory the cached models may take, e.g. 4g or 640m
+                             (default: half of physical memory)
               --stats        print tokens per second to standard error at the end
             """.formatted(ModelFiles.DEFAULT_MODEL);
 
     private static final Set<String> OPTIONS = Set.of("model", "max-tokens", "seed",
-            "temperature", "context", "threads");
+            "temperature", "context", "threads", "budget");
     private static final Set<String> FLAGS = Set.of("stats");
 
     private final PrintStream out;
@@ -79,6 +82,9 @@ public final class ChatCommand {
 
         try (WorkerService worker = new WorkerService(
                 WorkerLauncher.forThisInstallation(paths.logs()), Runnable::run)) {
+            if (request.budgetBytes() > 0) {
+                worker.configure(request.budgetBytes(), -1);
+            }
             return stream(worker, request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,10 +143,26 @@ public final class ChatCommand {
                         Sampling.DEFAULT.temperature()));
         ModelOptions options = new ModelOptions(
                 line.intOption("context", 0, 0, 1 << 20), line.intOption("threads", 0, 0, 512));
-        return new Request(model, prompt, sampling, options, line.flag("stats"));
+        return new Request(model, prompt, sampling, options, line.flag("stats"),
+                budget(line.option("budget", null)));
+    }
+
+    private static long budget(String text) throws UsageException {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            long bytes = ByteSize.parse(text);
+            if (bytes <= 0) {
+                throw new UsageException("--budget must be more than 0");
+            }
+            return bytes;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--budget: " + e.getMessage());
+        }
     }
 
     private record Request(Path model, String prompt, Sampling sampling, ModelOptions options,
-            boolean stats) {
+            boolean stats, long budgetBytes) {
     }
 }

@@ -15,6 +15,11 @@ public final class ErrorCode {
     public static final String WORKER_HUNG = "worker_hung";
     public static final String WORKER_START_FAILED = "worker_start_failed";
     public static final String INTERNAL = "internal";
+    /**
+     * The worker cannot load the model without first giving memory back: the client sends the
+     * same request again to the worker's successor (see {@link RetireEvent}).
+     */
+    public static final String RETRY_AFTER_RECLAIM = "retry_after_reclaim";
 
     private ErrorCode() {
     }

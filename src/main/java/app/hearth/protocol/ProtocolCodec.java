@@ -25,6 +25,7 @@ public final class ProtocolCodec {
             Map.entry("status", StatusRequest.class),
             Map.entry("configure", ConfigureRequest.class),
             Map.entry("shutdown", ShutdownRequest.class),
+            Map.entry("pin", PinRequest.class),
             Map.entry("hello", HelloEvent.class),
             Map.entry("token", TokenEvent.class),
             Map.entry("done", DoneEvent.class),
@@ -33,7 +34,8 @@ public final class ProtocolCodec {
             Map.entry("unloaded", UnloadedEvent.class),
             Map.entry("models", ModelsEvent.class),
             Map.entry("memory", MemoryEvent.class),
-            Map.entry("state", StatusEvent.class));
+            Map.entry("state", StatusEvent.class),
+            Map.entry("retire", RetireEvent.class));
 
     private static final Map<Class<?>, String> NAMES = invert(TYPES);
 

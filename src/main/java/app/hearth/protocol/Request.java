@@ -6,7 +6,7 @@ package app.hearth.protocol;
  */
 public sealed interface Request
         permits LoadRequest, UnloadRequest, GenerateRequest, CancelRequest, StatusRequest,
-        ConfigureRequest, ShutdownRequest {
+        ConfigureRequest, ShutdownRequest, PinRequest {
 
     /** The request id; never null. */
     String id();

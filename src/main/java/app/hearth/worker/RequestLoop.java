@@ -11,6 +11,7 @@ import app.hearth.protocol.GenerateRequest;
 import app.hearth.protocol.LoadRequest;
 import app.hearth.protocol.LoadedEvent;
 import app.hearth.protocol.ModelOptions;
+import app.hearth.protocol.PinRequest;
 import app.hearth.protocol.ProtocolCodec;
 import app.hearth.protocol.ProtocolException;
 import app.hearth.protocol.Request;
@@ -46,13 +47,15 @@ final class RequestLoop {
     private final ProtocolCodec codec = new ProtocolCodec();
     private final Map<String, Generation> generations = new ConcurrentHashMap<>();
     private final ExecutorService jobs = Executors.newCachedThreadPool(namedThreads());
+    private final MemoryMonitor monitor;
     private final int defaultThreads;
 
     RequestLoop(BufferedReader in, ProtocolWriter writer, ModelCache<LoadedModel> cache,
-            int defaultThreads) {
+            MemoryMonitor monitor, int defaultThreads) {
         this.in = in;
         this.writer = writer;
         this.cache = cache;
+        this.monitor = monitor;
         this.defaultThreads = defaultThreads;
     }
 
@@ -108,10 +111,33 @@ final class RequestLoop {
             }
         } else if (request instanceof StatusRequest status) {
             writer.send(new StatusEvent(status.id(), generations.size(),
-                    cache.snapshot().size(), false));
-        } else if (request instanceof ConfigureRequest) {
-            // TODO(#3): memory budget and idle expiry.
-            Logger.debug("Configure request accepted");
+                    cache.snapshot().size(), monitor.retireWanted()));
+        } else if (request instanceof ConfigureRequest configure) {
+            cache.configure(configure.budgetBytes(), configure.idleExpiryMs());
+            Logger.info("Memory budget {} bytes, idle expiry {} ms", cache.budgetBytes(),
+                    cache.idleExpiryMs());
+            monitor.publishSoon();
+        } else if (request instanceof PinRequest pin) {
+            pin(pin);
+        }
+    }
+
+    private void pin(PinRequest request) {
+        if (request.model() == null) {
+            writer.send(new ErrorEvent(request.id(), ErrorCode.BAD_REQUEST,
+                    "A pin request needs a model."));
+            return;
+        }
+        if (cache.setPinned(normalize(request.model()), request.pinned()) == 0) {
+            writer.send(new ErrorEvent(request.id(), ErrorCode.MODEL_NOT_FOUND,
+                    Path.of(request.model()).getFileName() + " is not loaded."));
+        }
+    }
+
+    private void refuse(String id, ModelLoadException e) {
+        writer.send(new ErrorEvent(id, e.code(), e.getMessage()));
+        if (ErrorCode.RETRY_AFTER_RECLAIM.equals(e.code())) {
+            monitor.retireNow();
         }
     }
 
@@ -149,7 +175,7 @@ final class RequestLoop {
             }
             writer.send(generation.run(model.native_(), promptTokens, loadMs));
         } catch (ModelLoadException e) {
-            writer.send(new ErrorEvent(request.id(), e.code(), e.getMessage()));
+            refuse(request.id(), e);
         } catch (RuntimeException e) {
             Logger.error(e, "Generation {} failed", request.id());
             writer.send(new ErrorEvent(request.id(), ErrorCode.GENERATION_FAILED,
@@ -173,7 +199,7 @@ final class RequestLoop {
             long loadMs = lease.loadedNow() ? lease.model().loadMs() : 0;
             writer.send(new LoadedEvent(request.id(), request.model(), loadMs));
         } catch (ModelLoadException e) {
-            writer.send(new ErrorEvent(request.id(), e.code(), e.getMessage()));
+            refuse(request.id(), e);
         } catch (RuntimeException e) {
             Logger.error(e, "Load {} failed", request.id());
             writer.send(new ErrorEvent(request.id(), ErrorCode.MODEL_LOAD_FAILED,

@@ -3,10 +3,13 @@ package app.hearth.worker;
 import app.hearth.app.Logging;
 import app.hearth.cache.CacheEntry;
 import app.hearth.cache.ModelCache;
+import app.hearth.memory.ByteSize;
+import app.hearth.memory.ProcessMemory;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.HelloEvent;
 import app.hearth.protocol.ModelsEvent;
 import app.hearth.protocol.Protocol;
+import app.hearth.protocol.UnloadedEvent;
 import org.tinylog.Logger;
 
 import java.io.BufferedReader;
@@ -32,6 +35,12 @@ import java.util.stream.Stream;
 public final class WorkerMain {
 
     private static final String LLAMA_TMPDIR = "de.kherud.llama.tmpdir";
+    /** Share of physical memory the models may take until the UI sets a budget. */
+    static final double DEFAULT_BUDGET_SHARE = 0.5;
+    /** Budget when physical memory is unknown. */
+    static final long FALLBACK_BUDGET = 4L << 30;
+    /** How long an unused model stays until the UI says otherwise, in ms. */
+    static final long DEFAULT_IDLE_EXPIRY_MS = 10 * 60_000;
 
     private WorkerMain() {
     }
@@ -58,8 +67,28 @@ public final class WorkerMain {
     private static void serve(ProtocolWriter writer) throws IOException {
         int threads = Integer.getInteger("hearth.threads",
                 Runtime.getRuntime().availableProcessors());
+        ProcessMemory memory = new ProcessMemory();
+        MemoryMonitor monitor = new MemoryMonitor(writer, memory);
+        // TODO(#3): swap RoughModelSizer for the GGUF-based MemoryEstimator once it lands.
         ModelCache<LoadedModel> cache = new ModelCache<>(new LlamaLoader(),
-                System::currentTimeMillis, entries -> writer.send(modelsOf(entries)));
+                new RoughModelSizer(), () -> memory.read().residentBytes(),
+                System::currentTimeMillis,
+                entries -> {
+                    writer.send(modelsOf(entries));
+                    monitor.publishSoon();
+                },
+                (entry, reason) -> {
+                    Logger.info("Freed {} ({}), {} estimated, {} measured",
+                            entry.key().path().getFileName(), reason,
+                            ByteSize.format(entry.estimatedBytes()),
+                            ByteSize.format(entry.measuredBytes()));
+                    if (!"requested".equals(reason)) {
+                        writer.send(new UnloadedEvent(null, entry.key().path().toString(),
+                                reason));
+                    }
+                });
+        cache.configure(defaultBudget(memory), DEFAULT_IDLE_EXPIRY_MS);
+        monitor.start(cache);
 
         long pid = ProcessHandle.current().pid();
         writer.send(new HelloEvent(Protocol.VERSION, pid, threads));
@@ -67,9 +96,15 @@ public final class WorkerMain {
 
         BufferedReader in = new BufferedReader(
                 new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        RequestLoop loop = new RequestLoop(in, writer, cache, threads);
+        RequestLoop loop = new RequestLoop(in, writer, cache, monitor, threads);
         loop.run();
+        monitor.close();
         loop.stopGenerations(3000);
+    }
+
+    private static long defaultBudget(ProcessMemory memory) {
+        long total = memory.read().systemTotalBytes();
+        return total > 0 ? (long) (total * DEFAULT_BUDGET_SHARE) : FALLBACK_BUDGET;
     }
 
     private static ModelsEvent modelsOf(List<CacheEntry> entries) {

@@ -14,8 +14,10 @@ import app.hearth.protocol.LoadedEvent;
 import app.hearth.protocol.MemoryEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.ModelsEvent;
+import app.hearth.protocol.PinRequest;
 import app.hearth.protocol.Protocol;
 import app.hearth.protocol.Request;
+import app.hearth.protocol.RetireEvent;
 import app.hearth.protocol.Sampling;
 import app.hearth.protocol.ShutdownRequest;
 import app.hearth.protocol.TokenEvent;
@@ -24,9 +26,11 @@ import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +52,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * service thread. Listeners are called on the {@code callbacks} executor given to the
  * constructor ({@code Platform::runLater} in the app, a direct executor in tests and on the
  * command line), in the order the worker sent the events.
+ *
+ * <p>Memory: a worker cannot give back the memory of models it freed (DESIGN.md §3). When it
+ * asks to be retired ({@link RetireEvent}, or a request answered with
+ * {@link ErrorCode#RETRY_AFTER_RECLAIM}), the service waits until no request is in flight,
+ * lets the worker exit, and starts a successor that reloads the models the old one still
+ * held, pins kept, then serves the requests that waited. Listeners see
+ * {@link WorkerState#RECLAIMING} meanwhile. Only one worker serves at any moment.
  */
 public final class WorkerService implements AutoCloseable {
 
@@ -66,9 +77,15 @@ public final class WorkerService implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
 
     // Owned by the service thread.
-    private final Map<String, Pending> pending = new HashMap<>();
+    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final Set<String> deferred = new LinkedHashSet<>();
     private WorkerConnection connection;
     private boolean closing;
+    private boolean retireWanted;
+    private List<CachedModel> lastModels = List.of();
+    private long budgetBytes;
+    private long idleExpiryMs = -1;
+    private long reclaimStartedNs;
 
     private final Thread exitHook = new Thread(this::killNow, "worker-service-exit");
     private volatile WorkerState state = WorkerState.STOPPED;
@@ -116,7 +133,7 @@ public final class WorkerService implements AutoCloseable {
         String id = nextId("g");
         GenerateRequest request = new GenerateRequest(id, model, prompt, sampling, options,
                 List.copyOf(stop));
-        submit(request, new Pending.Generation(listener));
+        submit(request, new Pending.Generation(listener, request));
         return new GenerationHandle() {
             @Override
             public String id() {
@@ -138,7 +155,8 @@ public final class WorkerService implements AutoCloseable {
      */
     public CompletableFuture<Long> load(String model, ModelOptions options, boolean pinned) {
         CompletableFuture<Long> result = new CompletableFuture<>();
-        submit(new LoadRequest(nextId("l"), model, options, pinned), new Pending.Load(result));
+        LoadRequest request = new LoadRequest(nextId("l"), model, options, pinned);
+        submit(request, new Pending.Load(result, request));
         return result;
     }
 
@@ -147,10 +165,28 @@ public final class WorkerService implements AutoCloseable {
         service.execute(() -> sendIfRunning(new UnloadRequest(nextId("u"), model)));
     }
 
-    /** Sets the worker's memory budget (bytes) and idle expiry (ms, 0 = never). */
-    public void configure(long budgetBytes, long idleExpiryMs) {
-        service.execute(() -> sendIfRunning(
-                new ConfigureRequest(nextId("c"), budgetBytes, idleExpiryMs)));
+    /** Pins or unpins a cached model; nothing happens if no worker runs. */
+    public void pin(String model, boolean pinned) {
+        service.execute(() -> sendIfRunning(new PinRequest(nextId("p"), model, pinned)));
+    }
+
+    /**
+     * Sets the worker's memory budget and idle expiry, now and for every worker started
+     * later.
+     *
+     * @param budget     bytes the cached models may take together; 0 keeps the current one
+     * @param idleExpiry ms an unused model stays; 0 = forever, negative keeps the current one
+     */
+    public void configure(long budget, long idleExpiry) {
+        service.execute(() -> {
+            if (budget > 0) {
+                budgetBytes = budget;
+            }
+            if (idleExpiry >= 0) {
+                idleExpiryMs = idleExpiry;
+            }
+            sendIfRunning(new ConfigureRequest(nextId("c"), budget, idleExpiry));
+        });
     }
 
     /**
@@ -198,6 +234,13 @@ public final class WorkerService implements AutoCloseable {
             throw new WorkerException(ErrorCode.WORKER_START_FAILED, "Hearth is shutting down.");
         }
         setState(WorkerState.STARTING, null);
+        WorkerConnection started = launch();
+        setState(WorkerState.READY, null);
+        return started;
+    }
+
+    /** Starts a worker, waits for its hello and sends it the configuration. */
+    private WorkerConnection launch() throws WorkerException {
         Process process;
         try {
             process = launcher.start();
@@ -207,13 +250,17 @@ public final class WorkerService implements AutoCloseable {
             throw new WorkerException(ErrorCode.WORKER_START_FAILED,
                     "The model worker could not be started: " + e.getMessage());
         }
+        WorkerConnection[] self = new WorkerConnection[1];
         WorkerConnection started = new WorkerConnection(process,
-                event -> fromReader(() -> onEvent(event)),
+                event -> fromReader(() -> onEvent(self[0], event)),
                 () -> fromReader(() -> onEnd(process)));
+        self[0] = started;
         awaitHello(started);
         connection = started;
         pid = process.pid();
-        setState(WorkerState.READY, null);
+        if (budgetBytes > 0 || idleExpiryMs >= 0) {
+            sendIfRunning(new ConfigureRequest(nextId("c"), budgetBytes, idleExpiryMs));
+        }
         return started;
     }
 
@@ -256,7 +303,11 @@ public final class WorkerService implements AutoCloseable {
                 (System.nanoTime() - startedAt) / 1_000_000);
     }
 
-    private void onEvent(Event event) {
+    private void onEvent(WorkerConnection from, Event event) {
+        if (from != connection) {
+            // A retired worker's last words; its successor speaks for the cache now.
+            return;
+        }
         if (event instanceof TokenEvent token) {
             Pending handler = pending.get(token.id());
             if (handler instanceof Pending.Generation generation) {
@@ -267,15 +318,21 @@ public final class WorkerService implements AutoCloseable {
             if (handler instanceof Pending.Generation generation) {
                 callbacks.execute(() -> generation.listener().onDone(done));
             }
+            maybeRetire();
         } else if (event instanceof ErrorEvent error) {
             onError(error);
         } else if (event instanceof LoadedEvent loaded) {
             onLoaded(loaded);
         } else if (event instanceof ModelsEvent models) {
             List<CachedModel> list = List.copyOf(models.models());
+            lastModels = list;
             notifyListeners(listener -> listener.onModels(list));
         } else if (event instanceof MemoryEvent memory) {
             notifyListeners(listener -> listener.onMemory(memory));
+        } else if (event instanceof RetireEvent retire) {
+            Logger.info("Worker {} holds {} bytes it cannot give back", pid, retire.heldBytes());
+            retireWanted = true;
+            maybeRetire();
         }
     }
 
@@ -286,7 +343,16 @@ public final class WorkerService implements AutoCloseable {
             notifyListeners(listener -> listener.onWorkerError(failure));
             return;
         }
-        fail(error.id(), failure);
+        boolean retry = ErrorCode.RETRY_AFTER_RECLAIM.equals(error.code());
+        Pending handler = pending.get(error.id());
+        if (retry && handler != null && !(handler instanceof Pending.Reload)) {
+            Logger.info("Request {} waits for a worker with its memory back", error.id());
+            deferred.add(error.id());
+            retireWanted = true;
+        } else {
+            fail(error.id(), failure);
+        }
+        maybeRetire();
     }
 
     private void onLoaded(LoadedEvent loaded) {
@@ -296,7 +362,11 @@ public final class WorkerService implements AutoCloseable {
             callbacks.execute(() -> load.result().complete(loaded.loadMs()));
         } else if (handler instanceof Pending.Generation generation) {
             callbacks.execute(() -> generation.listener().onLoaded(loaded.loadMs()));
+        } else if (handler instanceof Pending.Reload) {
+            pending.remove(loaded.id());
+            reloaded();
         }
+        maybeRetire();
     }
 
     private void onEnd(Process process) {
@@ -312,6 +382,9 @@ public final class WorkerService implements AutoCloseable {
             return;
         }
         Logger.error("Worker {} stopped unexpectedly ({})", process.pid(), exit);
+        deferred.clear();
+        retireWanted = false;
+        lastModels = List.of();
         WorkerError crash = new WorkerError(ErrorCode.WORKER_CRASHED,
                 "The model worker stopped unexpectedly (" + exit + "); "
                         + "your next message starts a new one.");
@@ -322,7 +395,11 @@ public final class WorkerService implements AutoCloseable {
 
     private void fail(String id, WorkerError error) {
         Pending handler = pending.remove(id);
-        if (handler instanceof Pending.Generation generation) {
+        deferred.remove(id);
+        if (handler instanceof Pending.Reload) {
+            Logger.warn("Could not reload a model after a reclaim: {}", error.message());
+            reloaded();
+        } else if (handler instanceof Pending.Generation generation) {
             callbacks.execute(() -> generation.listener().onError(error));
         } else if (handler instanceof Pending.Load load) {
             callbacks.execute(() -> load.result().completeExceptionally(
@@ -407,12 +484,88 @@ public final class WorkerService implements AutoCloseable {
         return "still running";
     }
 
-    /** What the service waits on for each request id. */
+    /** Retires the worker if it asked to be and nothing but deferred requests is pending. */
+    private void maybeRetire() {
+        if (!retireWanted || connection == null || closing
+                || !deferred.containsAll(pending.keySet())) {
+            return;
+        }
+        reclaimStartedNs = System.nanoTime();
+        setState(WorkerState.RECLAIMING, "Giving memory back…");
+        WorkerConnection old = connection;
+        List<CachedModel> keep = lastModels;
+        retireWanted = false;
+        connection = null;
+        pid = -1;
+        stop(old);
+
+        try {
+            launch();
+        } catch (WorkerException e) {
+            WorkerError error = new WorkerError(e.code(), e.getMessage());
+            List.copyOf(pending.keySet()).forEach(id -> fail(id, error));
+            return;
+        }
+        Logger.info("Worker {} retired; worker {} reloads {} model(s)", old.pid(), pid,
+                keep.size());
+        keep.forEach(this::reload);
+        List<String> waiting = List.copyOf(deferred);
+        deferred.clear();
+        waiting.forEach(id -> sendIfRunning(pending.get(id).request()));
+        if (pending.values().stream().noneMatch(Pending.Reload.class::isInstance)) {
+            reloaded();
+        }
+    }
+
+    private void reload(CachedModel model) {
+        LoadRequest request = new LoadRequest(nextId("r"), model.model(),
+                new ModelOptions(model.contextSize(), 0), model.pinned());
+        pending.put(request.id(), new Pending.Reload(request));
+        sendIfRunning(request);
+    }
+
+    /** Called as each reload ends; the reclaim is over once none is left. */
+    private void reloaded() {
+        if (state != WorkerState.RECLAIMING
+                || pending.values().stream().anyMatch(Pending.Reload.class::isInstance)) {
+            return;
+        }
+        long ms = (System.nanoTime() - reclaimStartedNs) / 1_000_000;
+        Logger.info("Memory reclaimed: worker {} took over in {} ms", pid, ms);
+        setState(WorkerState.READY, "Memory given back in " + ms + " ms.");
+    }
+
+    private static void stop(WorkerConnection worker) {
+        try {
+            worker.send(new ShutdownRequest("retire"));
+        } catch (IOException e) {
+            Logger.debug("Retired worker's input already closed: {}", e.getMessage());
+        }
+        worker.closeInput();
+        try {
+            if (!worker.process().waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Logger.warn("Retired worker {} did not exit in {} s; killing it", worker.pid(),
+                        EXIT_SECONDS);
+                worker.kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.kill();
+        }
+    }
+
+    /** What the service waits on for each request id, with the request to send it again. */
     private sealed interface Pending {
-        record Generation(GenerationListener listener) implements Pending {
+        Request request();
+
+        record Generation(GenerationListener listener, Request request) implements Pending {
         }
 
-        record Load(CompletableFuture<Long> result) implements Pending {
+        record Load(CompletableFuture<Long> result, Request request) implements Pending {
+        }
+
+        /** A model a successor reloads after a reclaim; nobody waits on it. */
+        record Reload(Request request) implements Pending {
         }
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The prompt formats Hearth can write, each with the strings that end a reply in it.
  *
- * <p>A stand-in for {@code app.hearth.gguf.TemplateFamily} until that lands; {@link
- * TemplateDetector} is the one place that maps a template to a family.
+ * <p>{@link TemplateDetector} maps the GGUF reader's {@code TemplateFamily} to these; the
+ * families here also know their stop strings and whether they have a system role.
  */
 public enum PromptFamily {
     /** {@code [INST] <<SYS>> … <</SYS>> … [/INST]}. */

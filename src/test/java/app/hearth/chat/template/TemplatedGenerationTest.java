@@ -4,6 +4,8 @@ import app.hearth.chat.ModelProbe;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
+import app.hearth.testsupport.ChatTemplates;
+import app.hearth.testsupport.GgufRewriter;
 import app.hearth.testsupport.TestModels;
 import app.hearth.workerclient.GenerationListener;
 import app.hearth.workerclient.WorkerError;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -46,17 +50,17 @@ class TemplatedGenerationTest {
 
     @Test
     void generatesWithAMistralInstructTemplate() throws Exception {
-        assertGenerates("mistral.gguf", TemplatedModels.MISTRAL, PromptFamily.MISTRAL);
+        assertGenerates("mistral.gguf", ChatTemplates.MISTRAL, PromptFamily.MISTRAL);
     }
 
     @Test
     void generatesWithAChatMlTemplate() throws Exception {
-        assertGenerates("chatml.gguf", TemplatedModels.CHATML, PromptFamily.CHATML);
+        assertGenerates("chatml.gguf", ChatTemplates.CHATML, PromptFamily.CHATML);
     }
 
     @Test
     void generatesWithALlama3Template() throws Exception {
-        assertGenerates("llama3.gguf", TemplatedModels.LLAMA3, PromptFamily.LLAMA3);
+        assertGenerates("llama3.gguf", ChatTemplates.LLAMA3, PromptFamily.LLAMA3);
     }
 
     @Test
@@ -74,8 +78,8 @@ class TemplatedGenerationTest {
 
     private static void assertGenerates(String name, String template, PromptFamily expected)
             throws Exception {
-        Path model = TemplatedModels.withTemplate(TestModels.stories(),
-                folder.resolve(name), template);
+        Path model = GgufRewriter.copy(TestModels.stories(), folder.resolve(name),
+                Map.of("tokenizer.chat_template", template), Set.of());
         PromptFamily family = TemplateDetector.detect(ModelProbe.read(model).chatTemplate());
         RenderedPrompt prompt = PromptFormatter.format(family, "You tell stories.", TURNS);
 

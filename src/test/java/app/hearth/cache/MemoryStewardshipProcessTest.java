@@ -1,0 +1,183 @@
+package app.hearth.cache;
+
+import app.hearth.protocol.CachedModel;
+import app.hearth.protocol.ModelOptions;
+import app.hearth.workerclient.WorkerLauncher;
+import app.hearth.workerclient.WorkerService;
+import app.hearth.workerclient.WorkerState;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The real worker with three generated models of ~200 MB each and a budget that holds two:
+ * evictions, the memory coming back through a successor worker, switches, and expiry. Prints
+ * the measured numbers.
+ */
+class MemoryStewardshipProcessTest {
+
+    private static final long MIB = 1 << 20;
+    private static final RandomLlamaWriter.Shape SHAPE =
+            new RandomLlamaWriter.Shape(1024, 4, 16, 2816);
+    private static final List<Path> MODELS = new ArrayList<>();
+    private static long budget;
+
+    @BeforeAll
+    static void writeModels() throws Exception {
+        Path folder = Path.of("target", "test-models").toAbsolutePath();
+        for (int i = 1; i <= 3; i++) {
+            MODELS.add(RandomLlamaWriter.ensure(folder.resolve("random-llama-" + i + ".gguf"),
+                    SHAPE, i));
+        }
+        // Room for two of the three by the worker's estimate (file, KV for 2048 tokens and
+        // an allowance), not for three.
+        long size = Files.size(MODELS.get(0));
+        long estimate = size + size / (16 * 1024) * 2048 + 32 * MIB;
+        budget = estimate * 5 / 2;
+    }
+
+    @Test
+    void evictsTheLeastRecentlyUsedModelAndItsMemoryComesBack() throws Exception {
+        WorkerRecorder recorder = new WorkerRecorder();
+        try (WorkerService worker = newWorker(recorder)) {
+            long baseline = startWithoutModels(worker);
+            long oldPid = worker.workerPid().orElseThrow();
+            WorkerRecorder.generate(worker, MODELS.get(0), 2);
+            long withFirst = WorkerRecorder.residentOf(oldPid);
+            WorkerRecorder.generate(worker, MODELS.get(1), 2);
+            long withTwo = WorkerRecorder.residentOf(oldPid);
+
+            WorkerRecorder.generate(worker, MODELS.get(2), 2);
+            recorder.await(() -> recorder.state() == WorkerState.READY
+                    && recorder.models().size() == 2, 120, "the successor with two models");
+            long newPid = worker.workerPid().orElseThrow();
+            long after = WorkerRecorder.residentOf(newPid);
+            long kept = recorder.models().stream().mapToLong(CachedModel::estimatedBytes).sum();
+            long expected = baseline + kept;
+
+            report("baseline %d MiB, with model 1 %d MiB, with models 1+2 %d MiB; after "
+                            + "evicting model 1 (worker %d -> %d) %d MiB, expected %d MiB "
+                            + "(baseline + estimates); reclaim took %s ms",
+                    mib(baseline), mib(withFirst), mib(withTwo), oldPid, newPid, mib(after),
+                    mib(expected), recorder.reclaimMs());
+            assertNotEquals(oldPid, newPid, "the worker was not replaced");
+            assertEquals(Set.of("random-llama-2.gguf", "random-llama-3.gguf"),
+                    Set.copyOf(recorder.modelNames()));
+            assertTrue(Math.abs(after - expected) <= expected * 0.15, "resident " + mib(after)
+                    + " MiB is not within 15% of " + mib(expected) + " MiB");
+        }
+    }
+
+    @Test
+    void randomSwitchesStayWithinBudgetAndEndWhereAFreshWorkerWould() throws Exception {
+        WorkerRecorder recorder = new WorkerRecorder();
+        Random random = new Random(42);
+        long peak = 0;
+        long finalResident;
+        List<CachedModel> finalModels;
+        try (WorkerService worker = newWorker(recorder)) {
+            startWithoutModels(worker);
+            for (int i = 0; i < 30; i++) {
+                WorkerRecorder.generate(worker, MODELS.get(random.nextInt(3)), 1);
+                peak = Math.max(peak, WorkerRecorder.residentOf(worker.workerPid()
+                        .orElseThrow()));
+            }
+            recorder.await(() -> recorder.state() == WorkerState.READY, 120,
+                    "the worker to be ready after the switches");
+            finalResident = WorkerRecorder.residentOf(worker.workerPid().orElseThrow());
+            finalModels = recorder.models();
+            peak = Math.max(peak, recorder.maxResident());
+        }
+
+        long fresh = residentOfFreshWorkerWith(finalModels);
+        report("30 switches: peak %d MiB (budget %d MiB), %d reclaims taking %s ms; final %d "
+                        + "MiB with %d models, a fresh worker with them %d MiB",
+                mib(peak), mib(budget), recorder.reclaimMs().size(), recorder.reclaimMs(),
+                mib(finalResident), finalModels.size(), mib(fresh));
+        assertTrue(peak <= budget * 1.15, "peak " + mib(peak) + " MiB is over the budget of "
+                + mib(budget) + " MiB + 15%");
+        assertTrue(Math.abs(finalResident - fresh) <= fresh * 0.10, "final " + mib(finalResident)
+                + " MiB is not within 10% of a fresh worker's " + mib(fresh) + " MiB");
+    }
+
+    @Test
+    void expiresAnIdleModelOnTime() throws Exception {
+        Path stories = sharedModel("stories260K.gguf");
+        WorkerRecorder recorder = new WorkerRecorder();
+        try (WorkerService worker = newWorker(recorder)) {
+            worker.configure(0, 2_000);
+            WorkerRecorder.generate(worker, stories, 1);
+            long idleFrom = System.nanoTime();
+
+            recorder.await(() -> recorder.models().isEmpty(), 30, "the idle model to expire");
+            long expiredAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - idleFrom);
+
+            report("a model with a 2000 ms idle expiry left the cache after %d ms",
+                    expiredAfterMs);
+            assertTrue(expiredAfterMs >= 1_900, "expired early, after " + expiredAfterMs + " ms");
+            assertTrue(expiredAfterMs <= 6_000, "expired late, after " + expiredAfterMs + " ms");
+        }
+    }
+
+    private static long residentOfFreshWorkerWith(List<CachedModel> models) throws Exception {
+        try (WorkerService worker = newWorker(new WorkerRecorder())) {
+            startWithoutModels(worker);
+            for (CachedModel model : models) {
+                WorkerRecorder.generate(worker, Path.of(model.model()), 1);
+            }
+            return WorkerRecorder.residentOf(worker.workerPid().orElseThrow());
+        }
+    }
+
+    private static WorkerService newWorker(WorkerRecorder recorder) {
+        WorkerService worker = new WorkerService(WorkerLauncher.javaMain(
+                WorkerLauncher.WORKER_MAIN, WorkerLauncher.workerJvmOptions(null)),
+                Runnable::run);
+        worker.addListener(recorder);
+        worker.configure(budget, 0);
+        return worker;
+    }
+
+    /** Starts the worker with a load that fails fast, and returns its resident memory. */
+    private static long startWithoutModels(WorkerService worker) throws Exception {
+        try {
+            worker.load("/nonexistent/start.gguf", ModelOptions.DEFAULT, false)
+                    .get(60, TimeUnit.SECONDS);
+            fail("A missing model loaded");
+        } catch (java.util.concurrent.ExecutionException expected) {
+            // The worker runs now, with no model and no native library loaded.
+        }
+        return WorkerRecorder.residentOf(worker.workerPid().orElseThrow());
+    }
+
+    private static Path sharedModel(String name) {
+        String folder = System.getProperty("hearth.shared.models");
+        Path model = folder == null ? null : Path.of(folder, name);
+        if (model == null || !Files.isRegularFile(model)) {
+            fail("The test model " + name + " is missing from hearth.shared.models ("
+                    + folder + "); see ../shared/models/PROVENANCE.md");
+        }
+        return model;
+    }
+
+    private static long mib(long bytes) {
+        return bytes / MIB;
+    }
+
+    private static void report(String format, Object... values) {
+        System.out.println("[memory] " + String.format(Locale.ROOT, format, values));
+    }
+}
