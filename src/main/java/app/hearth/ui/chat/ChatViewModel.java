@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 
 /**
@@ -356,8 +357,16 @@ public final class ChatViewModel {
     }
 
     private void showContext(Path model, ModelFacts known) {
-        if (model.equals(selectedModel.get())) {
-            contextSize.set(contextFor(known));
+        if (!model.equals(selectedModel.get())) {
+            return;
+        }
+        contextSize.set(contextFor(known));
+        if (!isBusy()) {
+            // Until a reply measures it, the gauge shows the estimate of the whole transcript.
+            String transcript = messages.stream().map(ChatMessage::getText)
+                    .collect(Collectors.joining("\n\n", shown.systemPrompt(),
+                            ""));
+            contextUsed.set(messages.isEmpty() ? 0 : estimateOf(model).count(transcript));
         }
     }
 

@@ -60,6 +60,7 @@ class SavedConversationsTest {
         assertEquals(before.get(0).id(), second.conversations().getCurrent().id());
         assertEquals("You tell stories.", second.getSystemPrompt());
         assertEquals(List.of("A cat", last(first).getText()), texts(second));
+        waitFor(() -> second.contextUsedProperty().get() > 0, "the gauge's estimate");
     }
 
     @Test
