@@ -1,5 +1,6 @@
 package app.hearth.app;
 
+import app.hearth.chat.ConversationStore;
 import app.hearth.memory.ByteSize;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
@@ -7,6 +8,10 @@ import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
 import app.hearth.ui.memory.MemoryPanelView;
 import app.hearth.ui.memory.MemoryPanelViewModel;
+import app.hearth.ui.settings.AppSettings;
+import app.hearth.ui.settings.SettingsController;
+import app.hearth.ui.settings.SettingsStore;
+import app.hearth.ui.settings.Themes;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
@@ -17,6 +22,7 @@ import org.tinylog.Logger;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** The JavaFX application: one main window over one {@link WorkerService}. */
 public final class HearthApp extends Application {
@@ -25,6 +31,9 @@ public final class HearthApp extends Application {
 
     private WorkerService worker;
     private ExecutorService background;
+    private ChatViewModel chat;
+    private AppPaths paths;
+    private AppSettings initialSettings = AppSettings.DEFAULT;
 
     /** Opens the window and returns when it closes. */
     public static void launchWindow(AppPaths paths) {
@@ -33,8 +42,14 @@ public final class HearthApp extends Application {
     }
 
     @Override
+    public void init() {
+        // Runs before start() and off the FX thread, so reading the settings freezes nothing.
+        paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
+        initialSettings = settingsStore().load();
+    }
+
+    @Override
     public void start(Stage stage) {
-        AppPaths paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
         worker = new WorkerService(WorkerLauncher.forThisInstallation(paths.logs()),
                 new FxBatchingExecutor());
         background = Executors.newSingleThreadExecutor(runnable -> {
@@ -43,20 +58,24 @@ public final class HearthApp extends Application {
             return thread;
         });
 
-        ChatViewModel chat = new ChatViewModel(worker, background, paths.models(),
-                Sampling.DEFAULT);
+        chat = new ChatViewModel(worker, background, paths.models(), Sampling.DEFAULT,
+                new ConversationStore(paths.data().resolve("conversations")));
         ChatView view = new ChatView(chat);
-        configureMemory(worker);
         BorderPane window = new BorderPane(view);
         window.setRight(new MemoryPanelView(
                 new MemoryPanelViewModel(worker, System::currentTimeMillis)));
         Scene scene = new Scene(window, 1240, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
+        SettingsController settings = new SettingsController(settingsStore(), background,
+                initialSettings, applied -> apply(applied, scene), chat::notify);
+        view.setOnOpenSettings(() -> settings.open(stage));
+        apply(initialSettings, scene);
+        configureMemory(worker);
         stage.setTitle("Hearth");
         stage.setScene(scene);
         stage.show();
 
-        chat.refreshModels();
+        chat.conversations().load();
         view.focusInput();
         Logger.info("Window open; models folder {}", paths.models());
     }
@@ -64,18 +83,48 @@ public final class HearthApp extends Application {
     @Override
     public void stop() {
         // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
+        if (chat != null) {
+            chat.saveBeforeExit();
+        }
         if (worker != null) {
             worker.close();
         }
         if (background != null) {
-            background.shutdownNow();
+            finishDiskWork();
         }
         Logger.info("Window closed");
     }
 
+    private void apply(AppSettings settings, Scene scene) {
+        Themes.apply(settings.theme(), scene);
+        worker.configure(settings.memoryBudgetBytes(),
+                settings.idleExpiryMinutes() * 60_000L);
+        chat.setModelOptions(settings.defaultContextSize(), settings.threads());
+        chat.setExtraModelFolders(ModelFiles.folders(settings.modelsFolders()));
+        chat.refreshModels();
+    }
+
+    private SettingsStore settingsStore() {
+        return new SettingsStore(paths.data().resolve("settings.json"));
+    }
+
+    private void finishDiskWork() {
+        // Saves may still be queued; dropping them would lose the last reply.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+                Logger.warn("Disk work still running 5 s after the window closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        background.shutdownNow();
+    }
+
     /**
-     * Until the settings dialog exists, {@code hearth.memory.budget} (a size such as 4g) and
-     * {@code hearth.memory.idleExpirySeconds} (0 = never) set the worker's memory policy.
+     * {@code hearth.memory.budget} (a size such as 4g) and {@code
+     * hearth.memory.idleExpirySeconds} (0 = never), when given, override the saved settings'
+     * memory policy for this run.
      */
     private static void configureMemory(WorkerService worker) {
         String budget = System.getProperty("hearth.memory.budget");

@@ -33,6 +33,17 @@ public final class ModelFiles {
         }
     }
 
+    /** The folders among {@code names} that are valid paths; others are left out. */
+    public static List<Path> folders(List<String> names) {
+        return names.stream().flatMap(name -> {
+            try {
+                return Stream.of(Path.of(name).toAbsolutePath().normalize());
+            } catch (java.nio.file.InvalidPathException e) {
+                return Stream.empty();
+            }
+        }).toList();
+    }
+
     /** The default model if the list has it, else the first, else null. */
     public static Path preferred(List<Path> models) {
         return models.stream()

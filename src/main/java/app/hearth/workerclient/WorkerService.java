@@ -306,7 +306,6 @@ public final class WorkerService implements AutoCloseable {
             throw new WorkerException(ErrorCode.WORKER_START_FAILED,
                     "The model worker could not be started: " + e.getMessage());
         }
-        WorkerConnection[] self = new WorkerConnection[1];
         WorkerConnection started = new WorkerConnection(process,
                 event -> onService(() -> onEvent(process, event)),
                 () -> onService(() -> onEnd(process)));

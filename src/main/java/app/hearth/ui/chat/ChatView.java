@@ -1,5 +1,6 @@
 package app.hearth.ui.chat;
 
+import app.hearth.chat.ConversationExport;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -8,9 +9,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -18,34 +24,58 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
- * The chat window's content: model choice on top, the transcript, and the input box with Send
- * and Stop. Builds its nodes in code and forwards every intent to the {@link ChatViewModel}.
+ * The chat window's content: the conversation list on the left; the model choice, context
+ * gauge and conversation settings on top; the transcript; and the input box with Send, Stop
+ * and Regenerate. Builds its nodes in code and forwards every intent to the {@link
+ * ChatViewModel}.
  */
 public final class ChatView extends BorderPane {
+
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination PICK_MODEL = new KeyCodeCombination(KeyCode.K,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SETTINGS = new KeyCodeCombination(KeyCode.COMMA,
+            KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel model;
     private final VBox transcript = new VBox(12);
     private final ScrollPane scroller = new ScrollPane(transcript);
     private final TextArea input = new TextArea();
+    private final ConversationSettingsPane settings;
+    private Runnable openSettings = () -> { };
 
     public ChatView(ChatViewModel model) {
         this.model = model;
+        this.settings = new ConversationSettingsPane(model);
         setId("chat");
         getStyleClass().add("chat-view");
-        setTop(createToolbar());
-        setCenter(createTranscript());
-        setBottom(createComposer());
+        setLeft(new ConversationSidebar(model.conversations()));
+        BorderPane main = new BorderPane();
+        main.setTop(new VBox(createToolbar(), settings));
+        main.setCenter(createTranscript());
+        main.setBottom(createComposer());
+        setCenter(main);
         bindMessages();
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
     }
 
     /** Puts the caret in the input box. */
     public void focusInput() {
         input.requestFocus();
+    }
+
+    /** Sets what Ctrl+, opens: the app's Settings dialog. */
+    public void setOnOpenSettings(Runnable action) {
+        openSettings = action == null ? () -> { } : action;
     }
 
     private HBox createToolbar() {
@@ -62,11 +92,62 @@ public final class ChatView extends BorderPane {
         Label title = new Label("Model");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, title, models, spacer);
+        Button tune = new Button("Conversation settings");
+        tune.setId("conversationSettingsButton");
+        tune.setOnAction(event -> settings.toggle());
+        Button settingsButton = new Button("Settings");
+        settingsButton.setId("settingsButton");
+        settingsButton.setOnAction(event -> openSettings.run());
+        HBox toolbar = new HBox(8, title, models, spacer, createGauge(), tune, createExport(),
+                settingsButton);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
         toolbar.getStyleClass().add("toolbar");
         return toolbar;
+    }
+
+    private MenuButton createExport() {
+        MenuItem markdown = new MenuItem("Markdown…");
+        markdown.setOnAction(event -> export(ConversationExport.Format.MARKDOWN, "md"));
+        MenuItem json = new MenuItem("JSON…");
+        json.setOnAction(event -> export(ConversationExport.Format.JSON, "json"));
+        MenuButton export = new MenuButton("Export", null, markdown, json);
+        export.setId("exportButton");
+        return export;
+    }
+
+    private void export(ConversationExport.Format format, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export conversation");
+        chooser.setInitialFileName(model.getTitle().replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .strip() + "." + extension);
+        File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            model.export(target.toPath(), format);
+        }
+    }
+
+    private HBox createGauge() {
+        ProgressBar gauge = new ProgressBar(0);
+        gauge.setId("contextGauge");
+        gauge.setPrefWidth(120);
+        gauge.progressProperty().bind(Bindings.createDoubleBinding(this::contextShare,
+                model.contextUsedProperty(), model.contextSizeProperty()));
+        Label label = new Label();
+        label.setId("contextLabel");
+        label.getStyleClass().add("context-label");
+        label.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "Context %,d / %,d", model.contextUsedProperty().get(),
+                model.contextSizeProperty().get()), model.contextUsedProperty(),
+                model.contextSizeProperty()));
+        HBox box = new HBox(6, label, gauge);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private double contextShare() {
+        int size = model.contextSizeProperty().get();
+        return size <= 0 ? 0 : Math.min(1.0, model.contextUsedProperty().get() / (double) size);
     }
 
     private StackPane createTranscript() {
@@ -107,7 +188,6 @@ public final class ChatView extends BorderPane {
 
         Button send = new Button("Send");
         send.setId("sendButton");
-        send.setDefaultButton(false);
         send.setOnAction(event -> model.send());
         send.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isBusy() || model.getState() == ChatViewModel.State.NO_MODEL,
@@ -119,9 +199,16 @@ public final class ChatView extends BorderPane {
         stop.disableProperty().bind(send.disableProperty().not()
                 .or(model.stateProperty().isEqualTo(ChatViewModel.State.NO_MODEL)));
 
-        VBox buttons = new VBox(6, send, stop);
+        Button regenerate = new Button("Regenerate");
+        regenerate.setId("regenerateButton");
+        regenerate.setOnAction(event -> model.regenerate());
+        regenerate.disableProperty().bind(send.disableProperty()
+                .or(Bindings.isEmpty(model.getMessages())));
+
+        VBox buttons = new VBox(6, send, stop, regenerate);
         send.setMaxWidth(Double.MAX_VALUE);
         stop.setMaxWidth(Double.MAX_VALUE);
+        regenerate.setMaxWidth(Double.MAX_VALUE);
         HBox row = new HBox(8, input, buttons);
         HBox.setHgrow(input, Priority.ALWAYS);
 
@@ -130,24 +217,62 @@ public final class ChatView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.textProperty().bind(model.statusProperty());
 
-        VBox composer = new VBox(6, row, status);
+        VBox composer = new VBox(6, createEditBanner(), row, status);
         composer.setPadding(new Insets(8, 12, 8, 12));
         composer.getStyleClass().add("composer");
         return composer;
     }
 
-    private void onKey(KeyEvent event) {
-        if (event.getCode() == KeyCode.ENTER) {
-            event.consume();
-            if (event.isShiftDown()) {
-                input.insertText(input.getCaretPosition(), "\n");
-            } else {
-                model.send();
+    private HBox createEditBanner() {
+        Label note = new Label("Editing an earlier message: sending it replaces it and "
+                + "everything after it.");
+        note.setWrapText(true);
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelEdit");
+        cancel.setOnAction(event -> model.cancelEdit());
+        HBox banner = new HBox(8, note, cancel);
+        banner.setId("editBanner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("edit-banner");
+        banner.visibleProperty().bind(model.editingProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        model.editingProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                input.requestFocus();
+                input.end();
             }
-        } else if (event.getCode() == KeyCode.ESCAPE) {
-            event.consume();
-            model.stop();
+        });
+        return banner;
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.getCode() != KeyCode.ENTER || event.isShortcutDown()) {
+            return;
         }
+        event.consume();
+        if (event.isShiftDown()) {
+            input.insertText(input.getCaretPosition(), "\n");
+        } else {
+            model.send();
+        }
+    }
+
+    private void onShortcut(KeyEvent event) {
+        if (NEW.match(event)) {
+            model.conversations().create();
+            focusInput();
+        } else if (PICK_MODEL.match(event)) {
+            model.pickModel();
+        } else if (SETTINGS.match(event)) {
+            openSettings.run();
+        } else if (event.getCode() == KeyCode.ESCAPE && model.isBusy()) {
+            model.stop();
+        } else if (event.getCode() == KeyCode.ESCAPE && model.editingProperty().get() != null) {
+            model.cancelEdit();
+        } else {
+            return;
+        }
+        event.consume();
     }
 
     private void bindMessages() {
@@ -160,11 +285,14 @@ public final class ChatView extends BorderPane {
                 if (change.wasAdded()) {
                     for (int i = change.getFrom(); i < change.getTo(); i++) {
                         transcript.getChildren().add(i, new MessageBubble(
-                                change.getList().get(i)));
+                                change.getList().get(i), model));
                     }
                 }
             }
         });
+        for (ChatMessage message : model.getMessages()) {
+            transcript.getChildren().add(new MessageBubble(message, model));
+        }
     }
 
     private static final class FileNameConverter extends StringConverter<Path> {

@@ -1,8 +1,21 @@
 package app.hearth.ui.chat;
 
 import app.hearth.app.ModelFiles;
+import app.hearth.chat.Conversation;
+import app.hearth.chat.ConversationExport;
+import app.hearth.chat.ConversationStore;
+import app.hearth.chat.Message;
+import app.hearth.chat.MessageStatus;
+import app.hearth.chat.ModelFacts;
+import app.hearth.chat.ModelRef;
+import app.hearth.chat.ReplyStats;
+import app.hearth.chat.template.ContextOverflowException;
+import app.hearth.chat.template.PromptFamily;
+import app.hearth.chat.template.TemplateDetector;
+import app.hearth.chat.template.TokenEstimate;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.DoneEvent;
+import app.hearth.protocol.ErrorCode;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
 import app.hearth.workerclient.GenerationHandle;
@@ -13,6 +26,8 @@ import app.hearth.workerclient.WorkerService;
 import app.hearth.workerclient.WorkerState;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,18 +37,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.tinylog.Logger;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 
 /**
- * The chat window's state and commands. All methods run on the JavaFX thread; the worker's
- * events arrive there through the executor the {@link WorkerService} was built with, and disk
- * reads run on the {@code background} executor.
+ * The chat window's state and commands for the open conversation. All methods run on the
+ * JavaFX thread; the worker's events arrive there through the executor the {@link
+ * WorkerService} was built with, and disk reads run on the {@code background} executor.
  */
 public final class ChatViewModel {
 
@@ -43,7 +64,8 @@ public final class ChatViewModel {
     private final WorkerService worker;
     private final Executor background;
     private final Path modelsFolder;
-    private final Sampling sampling;
+    private final ConversationsViewModel conversations;
+    private final ModelFactsCache facts;
     private final ObservableList<ChatMessage> messages = FXCollections.observableArrayList();
     private final ObservableList<Path> models = FXCollections.observableArrayList();
     private final ObjectProperty<Path> selectedModel = new SimpleObjectProperty<>(this, "model");
@@ -51,69 +73,194 @@ public final class ChatViewModel {
     private final ReadOnlyObjectWrapper<State> state =
             new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyIntegerWrapper contextUsed = new ReadOnlyIntegerWrapper(this, "used");
+    private final ReadOnlyIntegerWrapper contextSize = new ReadOnlyIntegerWrapper(this, "size");
+    private final ReadOnlyObjectWrapper<ChatMessage> editing =
+            new ReadOnlyObjectWrapper<>(this, "editing");
     private final Set<String> cachedModels = new HashSet<>();
+    private final Map<Path, TokenEstimate> estimates = new HashMap<>();
 
+    private Conversation shown;
     private GenerationHandle current;
     private ChatMessage streaming;
+    private int defaultContext = 2048;
+    private int threads;
+    private Runnable modelPicker = () -> { };
+    private List<Path> extraFolders = List.of();
+
+    /** A window whose conversations live in memory only. */
+    public ChatViewModel(WorkerService worker, Executor background, Path modelsFolder,
+            Sampling sampling) {
+        this(worker, background, modelsFolder, sampling, null);
+    }
 
     /**
      * @param worker       runs the models; its callbacks must arrive on the JavaFX thread
-     * @param background   runs disk reads
+     * @param background   runs disk reads and writes, one at a time
      * @param modelsFolder where the models are
-     * @param sampling     sampling settings of new replies
+     * @param sampling     sampling settings of new conversations
+     * @param store        where conversations are saved; null keeps them in memory
      */
     public ChatViewModel(WorkerService worker, Executor background, Path modelsFolder,
-            Sampling sampling) {
+            Sampling sampling, ConversationStore store) {
         this.worker = worker;
         this.background = background;
         this.modelsFolder = modelsFolder;
-        this.sampling = sampling;
+        this.conversations = new ConversationsViewModel(store, background, status::set,
+                sampling);
+        this.facts = new ModelFactsCache(background);
         worker.addListener(new WorkerNews());
+        bind();
+    }
+
+    private void bind() {
+        show(conversations.getCurrent());
+        conversations.currentProperty().addListener((obs, old, now) -> show(now));
+        selectedModel.addListener((obs, old, now) -> useModel(now));
     }
 
     /** Scans the models folder off the JavaFX thread and updates the model list. */
     public void refreshModels() {
+        List<Path> folders = new ArrayList<>(List.of(modelsFolder));
+        folders.addAll(extraFolders);
         background.execute(() -> {
-            List<Path> found = ModelFiles.list(modelsFolder);
+            List<Path> found = folders.stream().flatMap(folder -> ModelFiles.list(folder)
+                    .stream()).distinct().toList();
             Platform.runLater(() -> showModels(found));
         });
     }
 
-    /** Sends the input as a user message and streams the model's reply. */
+    /** Sends the input as a user message, or as the edit of an earlier one, and replies. */
     public void send() {
         String text = input.get().strip();
         if (text.isEmpty() || isBusy()) {
             return;
         }
-        Path model = selectedModel.get();
-        if (model == null) {
+        if (selectedModel.get() == null) {
             status.set("Add a model first: put a .gguf file in " + modelsFolder);
             return;
         }
 
-        String prompt = ContinuationPrompt.of(messages, text);
-        messages.add(new ChatMessage(ChatMessage.Role.USER, null, text,
-                ChatMessage.Status.COMPLETE));
-        streaming = new ChatMessage(ChatMessage.Role.ASSISTANT, fileName(model), "",
-                ChatMessage.Status.STREAMING);
-        messages.add(streaming);
+        ChatMessage edited = editing.get();
+        if (edited != null && messages.contains(edited)) {
+            messages.remove(messages.indexOf(edited), messages.size());
+        }
+        editing.set(null);
+        messages.add(new ChatMessage(Message.user(newId(), text, now())));
         input.set("");
+        reply();
+    }
 
-        boolean cached = cachedModels.contains(model.toString());
-        state.set(cached ? State.GENERATING : State.LOADING_MODEL);
-        status.set(cached ? "Thinking…" : "Loading " + fileName(model) + "…");
-        current = worker.generate(model.toString(), prompt, sampling, ModelOptions.DEFAULT,
-                List.of(), new ReplyListener(streaming));
+    /** Answers the last user message again, in place of the reply it has. */
+    public void regenerate() {
+        if (isBusy() || messages.isEmpty() || selectedModel.get() == null) {
+            return;
+        }
+        ChatMessage last = messages.get(messages.size() - 1);
+        if (last.getRole() == ChatMessage.Role.ASSISTANT) {
+            messages.remove(messages.size() - 1);
+        }
+        if (!messages.isEmpty()) {
+            reply();
+        }
+    }
+
+    /** Puts a user message into the input box; sending it replaces it and what follows. */
+    public void edit(ChatMessage message) {
+        if (isBusy() || message.getRole() != ChatMessage.Role.USER) {
+            return;
+        }
+        editing.set(message);
+        input.set(message.getText());
+    }
+
+    /** Leaves editing; the input box empties. */
+    public void cancelEdit() {
+        if (editing.get() != null) {
+            editing.set(null);
+            input.set("");
+        }
     }
 
     /** Stops the reply at once; the text received so far stays. */
     public void stop() {
-        if (current == null) {
+        if (streaming == null) {
             return;
         }
-        current.cancel();
-        end(streaming, ChatMessage.Status.STOPPED, "Stopped");
+        if (current != null) {
+            current.cancel();
+        }
+        end(streaming, ChatMessage.Status.STOPPED, null, null);
         status.set("Stopped.");
+    }
+
+    /** The open conversation's system prompt; empty for none. */
+    public String getSystemPrompt() {
+        return shown.systemPrompt();
+    }
+
+    /** The open conversation's sampling settings. */
+    public Sampling getSampling() {
+        return shown.sampling();
+    }
+
+    /** Changes the open conversation's system prompt and sampling for its next replies. */
+    public void applySettings(String systemPrompt, Sampling sampling) {
+        commit(shown.withSystemPrompt(systemPrompt, now()).withSampling(sampling, now()));
+        status.set("Conversation settings saved; they apply from the next reply.");
+    }
+
+    /** Writes the open conversation to {@code target} off the JavaFX thread; says when done. */
+    public void export(Path target, ConversationExport.Format format) {
+        Conversation snapshot = shown;
+        background.execute(() -> {
+            String outcome;
+            try {
+                ConversationExport.write(snapshot, format, target);
+                outcome = "Exported “" + snapshot.title() + "” to " + target;
+            } catch (IOException | RuntimeException e) {
+                Logger.error(e, "Could not export conversation {} to {}", snapshot.id(), target);
+                outcome = "Could not export to " + target + ": " + e.getMessage();
+            }
+            String message = outcome;
+            Platform.runLater(() -> status.set(message));
+        });
+    }
+
+    /** The open conversation's title, for a file name. */
+    public String getTitle() {
+        return shown.title();
+    }
+
+    /** Opens the model picker, through the hook the app set. */
+    public void pickModel() {
+        modelPicker.run();
+    }
+
+    /** Sets what Ctrl+K opens; the picker dialog belongs to the models feature. */
+    public void setModelPicker(Runnable picker) {
+        modelPicker = picker == null ? () -> { } : picker;
+    }
+
+    /** Sets more folders to find models in, besides the models folder; then refresh. */
+    public void setExtraModelFolders(List<Path> folders) {
+        extraFolders = List.copyOf(folders);
+    }
+
+    /** Sets the context size (tokens) and threads of new loads; 0 threads lets the worker pick. */
+    public void setModelOptions(int contextTokens, int threadCount) {
+        defaultContext = contextTokens;
+        threads = threadCount;
+    }
+
+    /** Shows one sentence to people in the status line. */
+    public void notify(String message) {
+        status.set(message);
+    }
+
+    /** The conversation list of the sidebar. */
+    public ConversationsViewModel conversations() {
+        return conversations;
     }
 
     public ObservableList<ChatMessage> getMessages() {
@@ -145,6 +292,21 @@ public final class ChatViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Tokens the conversation takes in the model's context, as last measured or estimated. */
+    public ReadOnlyIntegerProperty contextUsedProperty() {
+        return contextUsed.getReadOnlyProperty();
+    }
+
+    /** The context the model runs with, in tokens; 0 until known. */
+    public ReadOnlyIntegerProperty contextSizeProperty() {
+        return contextSize.getReadOnlyProperty();
+    }
+
+    /** The user message being edited, or null. */
+    public ReadOnlyObjectProperty<ChatMessage> editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
     public Path getModelsFolder() {
         return modelsFolder;
     }
@@ -154,10 +316,140 @@ public final class ChatViewModel {
         return state.get() == State.GENERATING || state.get() == State.LOADING_MODEL;
     }
 
+    /**
+     * Stops a reply and queues the last saves, at exit; the app then lets the background
+     * executor finish before it ends.
+     */
+    public void saveBeforeExit() {
+        stop();
+        conversations.retryUnsaved();
+    }
+
+    private void show(Conversation conversation) {
+        if (conversation == null || (shown != null && shown.id().equals(conversation.id()))) {
+            shown = conversation == null ? shown : conversation;
+            return;
+        }
+        stop();
+        editing.set(null);
+        shown = conversation;
+        messages.setAll(conversation.messages().stream().map(ChatViewModel::reopened).toList());
+        contextUsed.set(0);
+        Path model = conversation.model() == null ? null : Path.of(conversation.model());
+        if (model != null && !models.contains(model) && models.isEmpty()) {
+            return;
+        }
+        if (model != null && models.contains(model)) {
+            selectedModel.set(model);
+        } else {
+            useModel(selectedModel.get());
+        }
+    }
+
+    private void useModel(Path model) {
+        if (model == null || shown == null) {
+            return;
+        }
+        facts.get(model, known -> showContext(model, known));
+        if (!model.toString().equals(shown.model())) {
+            commit(shown.withModel(model.toString(), now()));
+        }
+    }
+
+    private void showContext(Path model, ModelFacts known) {
+        if (!model.equals(selectedModel.get())) {
+            return;
+        }
+        contextSize.set(contextFor(known));
+        if (!isBusy()) {
+            // Until a reply measures it, the gauge shows the estimate of the whole transcript.
+            String transcript = messages.stream().map(ChatMessage::getText)
+                    .collect(Collectors.joining("\n\n", shown.systemPrompt(),
+                            ""));
+            contextUsed.set(messages.isEmpty() ? 0 : estimateOf(model).count(transcript));
+        }
+    }
+
+    private void reply() {
+        Path model = selectedModel.get();
+        ChatMessage answer = new ChatMessage(Message.reply(newId(), now(),
+                new ModelRef(model.getFileName().toString(), model.toString(), null, null, null),
+                shown.sampling(), shown.systemPrompt()));
+        streaming = answer;
+        messages.add(answer);
+        commitMessages();
+        boolean cached = cachedModels.contains(model.toString());
+        state.set(cached ? State.GENERATING : State.LOADING_MODEL);
+        status.set(cached ? "Thinking…" : "Loading " + model.getFileName() + "…");
+        facts.get(model, known -> start(answer, model, known, false));
+    }
+
+    private void start(ChatMessage answer, Path model, ModelFacts known, boolean retry) {
+        if (answer != streaming) {
+            return;
+        }
+        PromptFamily family = TemplateDetector.detect(known.chatTemplate());
+        int context = contextFor(known);
+        int reserve = Math.min(shown.sampling().maxTokens(), context / 4);
+        List<ChatMessage> history = messages.subList(0, messages.indexOf(answer));
+        ReplyPrompt prompt;
+        try {
+            prompt = ReplyPrompt.build(history, shown.systemPrompt(), family,
+                    estimateOf(model), context - reserve);
+        } catch (ContextOverflowException e) {
+            end(answer, ChatMessage.Status.FAILED, null, e.getMessage());
+            status.set(e.getMessage());
+            return;
+        }
+        showLeftOut(prompt.firstKept());
+        contextSize.set(context);
+        contextUsed.set(prompt.estimatedTokens());
+        answer.describeModel(known.quantization(), family.name());
+        current = worker.generate(model.toString(), prompt.prompt().text(), shown.sampling(),
+                new ModelOptions(context, threads), prompt.prompt().stop(),
+                new ReplyListener(answer, model, prompt.prompt().text(), known, retry));
+    }
+
+    private void showLeftOut(int firstKept) {
+        for (int i = 0; i < messages.size(); i++) {
+            messages.get(i).setLeftOut(i < firstKept);
+        }
+        if (firstKept > 0) {
+            status.set(firstKept + " earlier messages no longer fit in the model's context "
+                    + "and were left out.");
+        }
+    }
+
+    private void end(ChatMessage message, ChatMessage.Status how, ReplyStats stats,
+            String why) {
+        if (message == null || message != streaming) {
+            return;
+        }
+        message.finish(how, stats, why);
+        streaming = null;
+        current = null;
+        state.set(how == ChatMessage.Status.COMPLETE || how == ChatMessage.Status.STOPPED
+                ? State.IDLE : State.ERROR);
+        commitMessages();
+    }
+
+    private void commitMessages() {
+        commit(shown.withMessages(messages.stream().map(ChatMessage::toRecord).toList(),
+                now()));
+    }
+
+    private void commit(Conversation changed) {
+        shown = changed;
+        conversations.update(changed);
+    }
+
     private void showModels(List<Path> found) {
         Path previous = selectedModel.get();
         models.setAll(found);
-        if (previous == null || !found.contains(previous)) {
+        Path wanted = shown != null && shown.model() != null ? Path.of(shown.model()) : null;
+        if (wanted != null && found.contains(wanted)) {
+            selectedModel.set(wanted);
+        } else if (previous == null || !found.contains(previous)) {
             selectedModel.set(ModelFiles.preferred(found));
         }
         if (found.isEmpty()) {
@@ -167,33 +459,47 @@ public final class ChatViewModel {
         }
     }
 
-    private void end(ChatMessage message, ChatMessage.Status how, String details) {
-        if (message == null || message != streaming) {
-            return;
-        }
-        message.finish(how, details);
-        streaming = null;
-        current = null;
-        state.set(how == ChatMessage.Status.COMPLETE || how == ChatMessage.Status.STOPPED
-                ? State.IDLE : State.ERROR);
+    private int contextFor(ModelFacts known) {
+        long trained = known.contextLength();
+        return trained > 0 ? (int) Math.min(defaultContext, trained) : defaultContext;
     }
 
-    private static String fileName(Path model) {
-        return model.getFileName().toString();
+    private TokenEstimate estimateOf(Path model) {
+        return estimates.computeIfAbsent(model, key -> new TokenEstimate());
     }
 
-    private static String describe(DoneEvent done) {
-        return String.format(Locale.ROOT, "%d tokens · %.1f tokens/s · first token after %.0f ms",
-                done.generatedTokens(), done.tokensPerSecond(), done.timeToFirstTokenMs());
+    private static ChatMessage reopened(Message saved) {
+        // A reply that was streaming when the app closed ends as interrupted.
+        Message settled = saved.status() == MessageStatus.STREAMING
+                ? saved.finished(MessageStatus.INTERRUPTED, saved.text(), saved.stats())
+                : saved;
+        return new ChatMessage(settled);
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static long now() {
+        return System.currentTimeMillis();
     }
 
     /** Streams one reply into its message; ignores events once the message has ended. */
     private final class ReplyListener implements GenerationListener {
 
         private final ChatMessage message;
+        private final Path model;
+        private final String prompt;
+        private final ModelFacts known;
+        private final boolean retried;
 
-        ReplyListener(ChatMessage message) {
+        ReplyListener(ChatMessage message, Path model, String prompt, ModelFacts known,
+                boolean retried) {
             this.message = message;
+            this.model = model;
+            this.prompt = prompt;
+            this.known = known;
+            this.retried = retried;
         }
 
         @Override
@@ -217,12 +523,18 @@ public final class ChatViewModel {
 
         @Override
         public void onDone(DoneEvent done) {
+            estimateOf(model).learn(prompt, done.promptTokens());
             if (message != streaming) {
                 return;
             }
-            String details = describe(done);
-            end(message, ChatMessage.Status.COMPLETE, details);
-            status.set(details);
+            ReplyStats stats = new ReplyStats(done.promptTokens(), done.generatedTokens(),
+                    done.timeToFirstTokenMs(), done.tokensPerSecond(), done.loadMs(),
+                    done.stopReason());
+            contextUsed.set(done.promptTokens() + done.generatedTokens());
+            boolean cancelled = "cancelled".equals(done.stopReason());
+            end(message, cancelled ? ChatMessage.Status.STOPPED : ChatMessage.Status.COMPLETE,
+                    stats, null);
+            status.set(message.getDetails());
         }
 
         @Override
@@ -230,9 +542,16 @@ public final class ChatViewModel {
             if (message != streaming) {
                 return;
             }
+            if (ErrorCode.PROMPT_TOO_LONG.equals(error.code()) && !retried) {
+                // The estimate was too low for this text; retry once with the upper bound.
+                estimateOf(model).assumeWorst();
+                current = null;
+                start(message, model, known, true);
+                return;
+            }
             boolean crashed = error.code().startsWith("worker_");
             end(message, crashed ? ChatMessage.Status.INTERRUPTED : ChatMessage.Status.FAILED,
-                    error.message());
+                    null, error.message());
             status.set(error.message());
         }
     }

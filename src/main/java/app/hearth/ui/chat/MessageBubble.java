@@ -1,42 +1,137 @@
 package app.hearth.ui.chat;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** One message in the transcript: who wrote it, the text, and a line of details. */
+/**
+ * One message in the transcript: who wrote it, the text rendered as Markdown, a line of
+ * details (model, tokens, speed), and its actions. "Select" swaps the rendering for the plain
+ * text in a read-only box, where any part can be selected and copied.
+ */
 final class MessageBubble extends VBox {
 
     private static final PseudoClass USER = PseudoClass.getPseudoClass("user");
     private static final PseudoClass STREAMING = PseudoClass.getPseudoClass("streaming");
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
     private static final PseudoClass INTERRUPTED = PseudoClass.getPseudoClass("interrupted");
+    private static final PseudoClass LEFT_OUT = PseudoClass.getPseudoClass("left-out");
 
-    MessageBubble(ChatMessage message) {
+    private final ChatMessage message;
+    private final MarkdownView rendered = new MarkdownView();
+    private final TextArea plain = new TextArea();
+    private boolean renderPending;
+
+    MessageBubble(ChatMessage message, ChatViewModel model) {
         super(4);
+        this.message = message;
         getStyleClass().add("message");
         boolean user = message.getRole() == ChatMessage.Role.USER;
         pseudoClassStateChanged(USER, user);
+        getChildren().addAll(createHeader(user, model), createLeftOutNote(), createBody(),
+                createDetails());
+        bind();
+    }
 
+    private HBox createHeader(boolean user, ChatViewModel model) {
         Label author = new Label(user ? "You" : message.getModel());
         author.getStyleClass().add("author");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Label text = new Label();
-        text.getStyleClass().add("text");
-        text.setWrapText(true);
-        text.textProperty().bind(message.textProperty());
-        text.setMinHeight(Label.USE_PREF_SIZE);
+        ToggleButton select = new ToggleButton("Select");
+        select.getStyleClass().add("message-action");
+        select.selectedProperty().addListener((obs, old, now) -> showPlain(now));
+        Button copy = new Button("Copy");
+        copy.getStyleClass().add("message-action");
+        copy.setOnAction(event -> MarkdownView.copyToClipboard(message.getText()));
+        HBox header = new HBox(6, author, spacer, select, copy);
+        if (user) {
+            Button edit = new Button("Edit");
+            edit.getStyleClass().addAll("message-action", "edit-message");
+            edit.setOnAction(event -> model.edit(message));
+            edit.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy,
+                    model.stateProperty()));
+            header.getChildren().add(edit);
+        }
+        return header;
+    }
 
+    private Label createLeftOutNote() {
+        Label note = new Label("Left out of the model's context: the conversation grew "
+                + "too long for it.");
+        note.getStyleClass().add("left-out-note");
+        note.setWrapText(true);
+        note.visibleProperty().bind(message.leftOutProperty());
+        note.managedProperty().bind(note.visibleProperty());
+        return note;
+    }
+
+    private VBox createBody() {
+        plain.setEditable(false);
+        plain.setWrapText(true);
+        plain.getStyleClass().add("plain-text");
+        plain.textProperty().bind(message.textProperty());
+        plain.setVisible(false);
+        plain.setManaged(false);
+        rendered.show(message.getText());
+        return new VBox(rendered, plain);
+    }
+
+    private Label createDetails() {
         Label details = new Label();
         details.getStyleClass().add("details");
-        details.textProperty().bind(message.detailsProperty());
-        details.visibleProperty().bind(Bindings.isNotEmpty(message.detailsProperty()));
+        details.setWrapText(true);
+        details.textProperty().bind(Bindings.createStringBinding(this::detailsLine,
+                message.detailsProperty()));
+        details.visibleProperty().bind(Bindings.isNotEmpty(details.textProperty()));
         details.managedProperty().bind(details.visibleProperty());
+        return details;
+    }
 
-        getChildren().addAll(author, text, details);
+    private void bind() {
+        // Tokens can arrive many times per pulse; render the Markdown once per pulse.
+        message.textProperty().addListener((obs, old, now) -> scheduleRender());
         message.statusProperty().addListener((obs, old, now) -> showStatus(now));
+        message.leftOutProperty().addListener((obs, old, now) ->
+                pseudoClassStateChanged(LEFT_OUT, now));
         showStatus(message.getStatus());
+        pseudoClassStateChanged(LEFT_OUT, message.isLeftOut());
+    }
+
+    private void scheduleRender() {
+        if (renderPending) {
+            return;
+        }
+        renderPending = true;
+        Platform.runLater(() -> {
+            renderPending = false;
+            rendered.show(message.getText());
+        });
+    }
+
+    private void showPlain(boolean selectable) {
+        plain.setPrefRowCount(Math.max(2, (int) message.getText().lines().count() + 1));
+        plain.setVisible(selectable);
+        plain.setManaged(selectable);
+        rendered.setVisible(!selectable);
+        rendered.setManaged(!selectable);
+    }
+
+    private String detailsLine() {
+        String details = message.getDetails();
+        if (message.getRole() == ChatMessage.Role.USER || details.isEmpty()) {
+            return details;
+        }
+        return message.getModel() + " · " + details;
     }
 
     private void showStatus(ChatMessage.Status status) {

@@ -1,0 +1,160 @@
+package app.hearth.ui.chat;
+
+import app.hearth.chat.Conversation;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The conversation list: search by title, New, and per conversation Rename and Delete, with
+ * a bar that undoes the last delete.
+ */
+final class ConversationSidebar extends VBox {
+
+    private final ConversationsViewModel model;
+    private final ListView<Conversation> list;
+
+    ConversationSidebar(ConversationsViewModel model) {
+        super(6);
+        this.model = model;
+        this.list = new ListView<>(model.getShown());
+        setId("sidebar");
+        getStyleClass().add("sidebar");
+        setPadding(new Insets(8));
+        setPrefWidth(230);
+        getChildren().addAll(createTop(), createList(), createUndoBar());
+        bind();
+    }
+
+    /** Puts the caret in the search box. */
+    void focusSearch() {
+        lookup("#conversationSearch").requestFocus();
+    }
+
+    private HBox createTop() {
+        TextField search = new TextField();
+        search.setId("conversationSearch");
+        search.setPromptText("Search titles");
+        search.textProperty().bindBidirectional(model.searchProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        Button create = new Button("New");
+        create.setId("newConversation");
+        create.setOnAction(event -> model.create());
+        return new HBox(6, search, create);
+    }
+
+    private ListView<Conversation> createList() {
+        list.setId("conversationList");
+        list.setEditable(true);
+        list.setCellFactory(view -> new ConversationCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.setOnKeyPressed(event -> {
+            Conversation selected = list.getSelectionModel().getSelectedItem();
+            if (selected != null && event.getCode() == KeyCode.DELETE) {
+                model.delete(selected);
+            } else if (selected != null && event.getCode() == KeyCode.F2) {
+                list.edit(list.getSelectionModel().getSelectedIndex());
+            }
+        });
+        return list;
+    }
+
+    private HBox createUndoBar() {
+        Label what = new Label();
+        what.setId("deletedLabel");
+        what.setWrapText(true);
+        what.textProperty().bind(Bindings.createStringBinding(() -> model.deletedProperty()
+                .get() == null ? "" : "Deleted “" + model.deletedProperty().get().title() + "”",
+                model.deletedProperty()));
+        Button undo = new Button("Undo");
+        undo.setId("undoDelete");
+        undo.setOnAction(event -> model.undoDelete());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, what, spacer, undo);
+        bar.getStyleClass().add("undo-bar");
+        bar.visibleProperty().bind(model.deletedProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    private void bind() {
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && list.getEditingIndex() < 0) {
+                model.open(now);
+            }
+        });
+        model.currentProperty().addListener((obs, old, now) -> select(now));
+        select(model.getCurrent());
+    }
+
+    private void select(Conversation conversation) {
+        if (conversation != null && list.getSelectionModel().getSelectedItem() != conversation) {
+            list.getSelectionModel().select(conversation);
+        }
+    }
+
+    /** Shows a title; edits it in place on Rename. */
+    private final class ConversationCell extends ListCell<Conversation> {
+
+        private final TextField editor = new TextField();
+
+        ConversationCell() {
+            editor.setOnAction(event -> finishRename());
+            editor.setOnKeyPressed(event -> {
+                if (event.getCode() == KeyCode.ESCAPE) {
+                    cancelEdit();
+                }
+            });
+            MenuItem rename = new MenuItem("Rename");
+            rename.setOnAction(event -> getListView().edit(getIndex()));
+            MenuItem delete = new MenuItem("Delete");
+            delete.setOnAction(event -> model.delete(getItem()));
+            setContextMenu(new ContextMenu(rename, delete));
+        }
+
+        @Override
+        protected void updateItem(Conversation conversation, boolean empty) {
+            super.updateItem(conversation, empty);
+            setGraphic(null);
+            setText(empty || conversation == null ? null : conversation.title());
+        }
+
+        @Override
+        public void startEdit() {
+            super.startEdit();
+            if (!isEditing()) {
+                return;
+            }
+            editor.setText(getItem().title());
+            setText(null);
+            setGraphic(editor);
+            editor.requestFocus();
+            editor.selectAll();
+        }
+
+        @Override
+        public void cancelEdit() {
+            super.cancelEdit();
+            setGraphic(null);
+            setText(getItem() == null ? null : getItem().title());
+        }
+
+        private void finishRename() {
+            Conversation conversation = getItem();
+            cancelEdit();
+            model.rename(conversation, editor.getText());
+        }
+    }
+}

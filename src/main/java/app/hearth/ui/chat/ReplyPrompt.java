@@ -1,0 +1,44 @@
+package app.hearth.ui.chat;
+
+import app.hearth.chat.template.ContextOverflowException;
+import app.hearth.chat.template.ContextTrimmer;
+import app.hearth.chat.template.PromptFamily;
+import app.hearth.chat.template.RenderedPrompt;
+import app.hearth.chat.template.TokenCounter;
+import app.hearth.chat.template.Turn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The prompt for the next reply, built from the transcript, and which messages it leaves out.
+ *
+ * @param prompt          what the worker gets
+ * @param firstKept       index in the transcript of the first message the prompt holds
+ * @param estimatedTokens the prompt's estimated size
+ */
+record ReplyPrompt(RenderedPrompt prompt, int firstKept, int estimatedTokens) {
+
+    /**
+     * @param history the transcript up to and including the user message to answer
+     * @param budget  tokens the prompt may take
+     */
+    static ReplyPrompt build(List<ChatMessage> history, String system, PromptFamily family,
+            TokenCounter counter, int budget) throws ContextOverflowException {
+        List<Turn> turns = new ArrayList<>();
+        List<Integer> indexOfTurn = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            ChatMessage message = history.get(i);
+            boolean user = message.getRole() == ChatMessage.Role.USER;
+            if (!user && message.getText().isBlank()) {
+                continue;
+            }
+            turns.add(user ? Turn.user(message.getText()) : Turn.assistant(message.getText()));
+            indexOfTurn.add(i);
+        }
+        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(family, system, turns, counter,
+                budget);
+        int firstKept = fitted.leftOut() == 0 ? 0 : indexOfTurn.get(fitted.leftOut());
+        return new ReplyPrompt(fitted.prompt(), firstKept, fitted.estimatedTokens());
+    }
+}

@@ -1,0 +1,95 @@
+package app.hearth.ui.chat;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+@ExtendWith(ApplicationExtension.class)
+class MarkdownViewTest {
+
+    private static final String REPLY = """
+            # Plan
+
+            Some *soft* and **bold** words with `inline()` code.
+
+            - first
+            - second
+
+            1. one
+            2. two
+
+            ```java
+            int x = 1;
+            int y = 2;
+            ```
+            """;
+
+    private final MarkdownView view = new MarkdownView();
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new Scene(new StackPane(view), 600, 400));
+        stage.show();
+    }
+
+    @Test
+    void rendersHeadingsEmphasisInlineCodeAndLists(FxRobot robot) {
+        robot.interact(() -> view.show(REPLY));
+
+        assertEquals(List.of("Plan"), texts(robot, ".h1 .md-text"));
+        assertEquals(List.of("soft"), texts(robot, ".emphasis"));
+        assertEquals(List.of("bold"), texts(robot, ".strong"));
+        assertEquals(List.of("inline()"), texts(robot, ".inline-code"));
+        assertEquals(List.of("•", "•", "1.", "2."), robot.lookup(".marker").queryAllAs(
+                javafx.scene.control.Label.class).stream().map(label -> label.getText())
+                .toList());
+    }
+
+    @Test
+    void showsACodeBlockInASelectableMonospaceBoxWithCopy(FxRobot robot) {
+        robot.interact(() -> view.show(REPLY));
+
+        TextArea code = robot.lookup(".code-block .code").queryAs(TextArea.class);
+        robot.clickOn(".copy-code");
+        String copied = clipboard(robot);
+
+        assertEquals("int x = 1;\nint y = 2;", code.getText());
+        assertFalse(code.isEditable());
+        assertEquals("java", robot.lookup(".code-block .language")
+                .queryAs(javafx.scene.control.Label.class).getText());
+        assertEquals("int x = 1;\nint y = 2;", copied);
+    }
+
+    @Test
+    void replacesWhatItShowedWhenTheTextGrows(FxRobot robot) {
+        robot.interact(() -> view.show("Hello"));
+
+        robot.interact(() -> view.show("Hello **world**"));
+
+        assertEquals(List.of("world"), texts(robot, ".strong"));
+        assertEquals(1, view.getChildren().size());
+    }
+
+    private static String clipboard(FxRobot robot) {
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = javafx.scene.input.Clipboard.getSystemClipboard()
+                .getString());
+        return text[0];
+    }
+
+    private static List<String> texts(FxRobot robot, String query) {
+        return robot.lookup(query).queryAllAs(Text.class).stream().map(Text::getText).toList();
+    }
+}

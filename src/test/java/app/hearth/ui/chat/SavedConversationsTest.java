@@ -1,0 +1,127 @@
+package app.hearth.ui.chat;
+
+import app.hearth.chat.Conversation;
+import app.hearth.testsupport.TestModels;
+import app.hearth.workerclient.WorkerService;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static app.hearth.ui.chat.ChatFixture.waitFor;
+import static app.hearth.ui.chat.ChatFixture.waitForReply;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Conversations saved by one window and reopened by the next, as after a restart. */
+@ExtendWith(ApplicationExtension.class)
+class SavedConversationsTest {
+
+    @TempDir
+    Path data;
+
+    private WorkerService worker;
+    private Stage stage;
+
+    @Start
+    void start(Stage window) {
+        stage = window;
+        worker = ChatFixture.worker();
+    }
+
+    @AfterEach
+    void stopWorker() {
+        worker.close();
+    }
+
+    @Test
+    void reopensThreeConversationsExactlyAsLeft(FxRobot robot) throws Exception {
+        ChatViewModel first = open(robot);
+        chat(robot, first, TestModels.stories(), "", "Once upon a time");
+        chat(robot, first, TestModels.tinyRandom(), "Answer in one word.", "Hello");
+        chat(robot, first, TestModels.storiesWithChatTemplate(), "You tell stories.", "A cat");
+        List<Conversation> before = List.copyOf(first.conversations().getShown());
+
+        ChatViewModel second = open(robot);
+        waitFor(() -> second.conversations().getShown().size() == 3, "three conversations");
+        waitFor(() -> TestModels.storiesWithChatTemplate().equals(
+                second.selectedModelProperty().get()), "the last conversation's model");
+
+        assertEquals(before, List.copyOf(second.conversations().getShown()));
+        assertEquals(before.get(0).id(), second.conversations().getCurrent().id());
+        assertEquals("You tell stories.", second.getSystemPrompt());
+        assertEquals(List.of("A cat", last(first).getText()), texts(second));
+        waitFor(() -> second.contextUsedProperty().get() > 0, "the gauge's estimate");
+    }
+
+    @Test
+    void saysWhenASaveFailsAndKeepsTheConversationOnScreen(FxRobot robot) throws Exception {
+        Files.writeString(data.resolve("conversations"), "a file where the folder should be");
+        ChatViewModel model = open(robot);
+
+        chat(robot, model, TestModels.stories(), "", "Once upon a time");
+
+        waitFor(() -> model.statusProperty().get().startsWith("Could not save"),
+                "the failed save to be reported");
+        assertEquals(2, model.getMessages().size());
+        assertEquals("Once upon a time", model.getMessages().get(0).getText());
+    }
+
+    @Test
+    void setsADamagedConversationAsideAndSaysSo(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(data.resolve("conversations"));
+        Files.writeString(folder.resolve("bad.json"), "{ not json");
+
+        ChatViewModel model = open(robot);
+
+        waitFor(() -> model.statusProperty().get().contains("set aside"),
+                "the damaged file to be reported");
+        assertTrue(Files.exists(folder.resolve("bad.json.damaged")));
+    }
+
+    private ChatViewModel open(FxRobot robot) {
+        ChatViewModel[] made = new ChatViewModel[1];
+        robot.interact(() -> {
+            made[0] = ChatFixture.model(worker, data);
+            stage.setScene(new Scene(new ChatView(made[0]), 1000, 700));
+            stage.show();
+            made[0].conversations().load();
+            made[0].refreshModels();
+        });
+        return made[0];
+    }
+
+    private static void chat(FxRobot robot, ChatViewModel model, Path file, String system,
+            String text) throws Exception {
+        waitFor(() -> !model.getModels().isEmpty(), "the model list");
+        robot.interact(() -> {
+            if (!model.getMessages().isEmpty()) {
+                model.conversations().create();
+            }
+            model.selectedModelProperty().set(file);
+            model.applySettings(system, model.getSampling());
+            model.inputProperty().set(text);
+            model.send();
+        });
+        waitForReply(model, "the reply from " + file.getFileName());
+        assertEquals(ChatMessage.Status.COMPLETE, last(model).getStatus(),
+                last(model).getDetails());
+    }
+
+    private static ChatMessage last(ChatViewModel model) {
+        return ChatFixture.last(model);
+    }
+
+    private static List<String> texts(ChatViewModel model) {
+        return model.getMessages().stream().map(ChatMessage::getText).toList();
+    }
+}
