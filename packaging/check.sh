@@ -28,14 +28,11 @@ finish() {
 }
 
 # What jpackage and this script call, installed here so a fresh machine needs nothing by hand:
-# fakeroot and dpkg-deb build the .deb, objcopy strips the runtime, unzip takes files out of
-# jars, and the engine library links against libgomp.
+# fakeroot and dpkg-deb build the .deb, and the engine library links against libgomp.
 install_tools() {
     local missing=()
     command -v fakeroot >/dev/null || missing+=(fakeroot)
     command -v dpkg-deb >/dev/null || missing+=(dpkg)
-    command -v objcopy >/dev/null || missing+=(binutils)
-    command -v unzip >/dev/null || missing+=(unzip)
     ldconfig -p | grep -q 'libgomp\.so\.1' || missing+=(libgomp1)
     if [[ ${#missing[@]} -gt 0 ]]; then
         echo "== installing ${missing[*]}"
@@ -51,17 +48,17 @@ chat_works() {
     local home=$SCRATCH/$name
     rm -rf "$home"
     mkdir -p "$home/empty-bin" "$home/data"
-    if env -i PATH="$home/empty-bin" sh -c 'command -v java' >/dev/null 2>&1; then
+    if env -i PATH="$home/empty-bin" /bin/sh -c 'command -v java' >/dev/null 2>&1; then
         echo "  a java is still on the PATH"
         return 1
     fi
     (cd "$home" && timeout 180 env -i HOME="$home" PATH="$home/empty-bin" \
-        XDG_DATA_HOME="$home/data" LANG=C.UTF-8 "$launcher" chat --model "$MODEL" --max-tokens 30 --seed 1 \
-        --stats "Once upon a time" >"$home/stdout" 2>"$home/stderr")
+        XDG_DATA_HOME="$home/data" LANG=C.UTF-8 "$launcher" chat --model "$MODEL" \
+        --max-tokens 30 --seed 1 --stats "Once upon a time" >"$home/stdout" 2>"$home/stderr")
     local code=$?
     local log=$home/data/hearth/logs/hearth.log
     echo "  reply: $(head -c 200 "$home/stdout" | tr '\n' ' ')"
-    echo "  stats: $(tail -n 1 "$home/stderr")"
+    echo "  stats: $(grep -m 1 ' generated' "$home/stderr")"
     if [[ $code -ne 0 ]]; then
         echo "  exit code $code; stderr:"; tail -n 20 "$home/stderr" | sed 's/^/    /'
         return 1
