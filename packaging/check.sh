@@ -155,6 +155,8 @@ dpkg-deb -x "$DEB" "$SCRATCH/root"
 check "the menu entry opens Hearth" desktop_has hearth-hearth.desktop 'Exec=/opt/hearth/bin/hearth'
 check "the menu entry has the icon" \
     desktop_has hearth-hearth.desktop 'Icon=/opt/hearth/lib/hearth.png'
+check "the menu entry names the window's class (app.hearth.app.HearthApp)" \
+    desktop_has hearth-hearth.desktop 'StartupWMClass=app.hearth.app.HearthApp'
 check "the worker's entry stays out of the menu" desktop_has hearth-hearth-worker.desktop \
     'NoDisplay=true'
 check "the unpacked hearth chat streams a story through its own worker, with no JDK" \
