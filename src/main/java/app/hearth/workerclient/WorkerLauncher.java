@@ -1,5 +1,7 @@
 package app.hearth.workerclient;
 
+import org.tinylog.Logger;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,14 +25,21 @@ public final class WorkerLauncher {
 
     private final List<String> command;
     private final Map<String, String> environment;
+    private final Path directory;
 
     /**
      * @param command     the command line of the worker process
      * @param environment variables to set in its environment, on top of this process's
      */
     public WorkerLauncher(List<String> command, Map<String, String> environment) {
+        this(command, environment, null);
+    }
+
+    private WorkerLauncher(List<String> command, Map<String, String> environment,
+            Path directory) {
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
+        this.directory = directory;
     }
 
     /**
@@ -41,7 +50,11 @@ public final class WorkerLauncher {
     public static WorkerLauncher forThisInstallation(Path logFolder) {
         Path packaged = packagedLauncher();
         if (packaged != null) {
-            return new WorkerLauncher(List.of(packaged.toString()), engineEnvironment());
+            // The worker launcher's JVM options name a relative crash report file (a launcher
+            // file cannot know the user's folders), so the worker starts in the log folder.
+            Path directory = logFolder != null && Files.isDirectory(logFolder) ? logFolder : null;
+            return new WorkerLauncher(List.of(packaged.toString()), engineEnvironment(),
+                    directory);
         }
         return javaMain(WORKER_MAIN, workerJvmOptions(logFolder));
     }
@@ -87,6 +100,10 @@ public final class WorkerLauncher {
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
         builder.redirectError(ProcessBuilder.Redirect.PIPE);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Logger.info("Starting worker: {}", describe());
         return builder.start();
     }
 
