@@ -2,6 +2,7 @@ package app.hearth.cache;
 
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.ModelOptions;
+import app.hearth.testsupport.SharedModels;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import app.hearth.workerclient.WorkerState;
@@ -138,7 +139,7 @@ class MemoryStewardshipProcessTest {
 
     @Test
     void expiresAnIdleModelOnTime() throws Exception {
-        Path stories = sharedModel("stories260K.gguf");
+        Path stories = SharedModels.stories();
         WorkerRecorder recorder = new WorkerRecorder();
         try (WorkerService worker = newWorker(recorder)) {
             worker.configure(0, 2_000);
@@ -184,16 +185,6 @@ class MemoryStewardshipProcessTest {
             // The worker runs now, with no model and no native library loaded.
         }
         return WorkerRecorder.residentOf(worker.workerPid().orElseThrow());
-    }
-
-    private static Path sharedModel(String name) {
-        String folder = System.getProperty("hearth.shared.models");
-        Path model = folder == null ? null : Path.of(folder, name);
-        if (model == null || !Files.isRegularFile(model)) {
-            fail("The test model " + name + " is missing from hearth.shared.models ("
-                    + folder + "); see ../shared/models/PROVENANCE.md");
-        }
-        return model;
     }
 
     private static long mib(long bytes) {

@@ -1,6 +1,6 @@
 package app.hearth.chat;
 
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import com.google.gson.Gson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +39,7 @@ class ConversationExportTest {
 
     @Test
     void writesJsonThatReadsBackWithTheModelsHash() throws IOException {
-        Path model = TestModels.stories();
+        Path model = SharedModels.stories();
         ModelRef ref = new ModelRef(model.getFileName().toString(), model.toString(), null,
                 "F32", "CONTINUATION");
         Conversation conversation = Conversations.sample("c1", "q").append(

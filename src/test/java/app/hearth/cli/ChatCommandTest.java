@@ -1,7 +1,7 @@
 package app.hearth.cli;
 
 import app.hearth.app.AppPaths;
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ class ChatCommandTest {
 
     @Test
     void tellsAStoryFromTheDemoModel() {
-        List<String> args = List.of("--model", TestModels.stories().toString(),
+        List<String> args = List.of("--model", SharedModels.stories().toString(),
                 "--max-tokens", "40", "--seed", "7", "--temperature", "0", "--stats",
                 "Once", "upon", "a", "time");
 
@@ -39,7 +39,7 @@ class ChatCommandTest {
 
     @Test
     void findsAModelByFileNameInTheModelsFolder() {
-        int code = command(TestModels.folder()).run(
+        int code = command(SharedModels.folder()).run(
                 List.of("--model", "stories260K.gguf", "--max-tokens", "5", "Hello"));
 
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));

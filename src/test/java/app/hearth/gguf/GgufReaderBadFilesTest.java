@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.hearth.gguf.GgufException.Reason;
 import app.hearth.testsupport.GgufBytes;
-import app.hearth.testsupport.Models;
+import app.hearth.testsupport.SharedModels;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class GgufReaderBadFilesTest {
 
     @Test
     void refusesWrongMagic() throws Exception {
-        byte[] bytes = Files.readAllBytes(Models.shared(Models.STORIES));
+        byte[] bytes = Files.readAllBytes(SharedModels.path(SharedModels.STORIES));
         bytes[3] = 'G';
         Path file = Files.write(dir.resolve("ggug.gguf"), bytes);
 
@@ -78,7 +78,7 @@ class GgufReaderBadFilesTest {
     @ParameterizedTest
     @ValueSource(ints = {6, 20, 30, 200, 5000, 14_000})
     void reportsFileCutInsideItsHeader(int length) throws Exception {
-        byte[] bytes = Files.readAllBytes(Models.shared(Models.STORIES));
+        byte[] bytes = Files.readAllBytes(SharedModels.path(SharedModels.STORIES));
         Path file = Files.write(dir.resolve("cut.gguf"), Arrays.copyOf(bytes, length));
 
         GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(file));
@@ -90,7 +90,7 @@ class GgufReaderBadFilesTest {
     @ParameterizedTest
     @ValueSource(ints = {14_176, 600_000, 1_185_375})
     void reportsHowMuchOfTheIndexATruncatedFileHolds(int length) throws Exception {
-        byte[] bytes = Files.readAllBytes(Models.shared(Models.STORIES));
+        byte[] bytes = Files.readAllBytes(SharedModels.path(SharedModels.STORIES));
         Path file = Files.write(dir.resolve("partial.gguf"), Arrays.copyOf(bytes, length));
 
         GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(file));
@@ -197,7 +197,7 @@ class GgufReaderBadFilesTest {
 
     @Test
     void reportsFileThatCannotBeOpened() {
-        Path file = Models.shared(Models.STORIES);
+        Path file = SharedModels.path(SharedModels.STORIES);
 
         GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(file,
                 path -> {
@@ -210,7 +210,7 @@ class GgufReaderBadFilesTest {
 
     @Test
     void reportsReadErrorInsideTheFile() {
-        Path file = Models.shared(Models.STORIES);
+        Path file = SharedModels.path(SharedModels.STORIES);
 
         // Reading a directory's channel fails with EISDIR after the open succeeded.
         GgufException ex = assertThrows(GgufException.class, () -> GgufReader.read(file,
@@ -222,7 +222,7 @@ class GgufReaderBadFilesTest {
     @Test
     void readsValidFileAtPathWithSpacesAndAccents() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("mes modèles é"));
-        Path file = Files.copy(Models.shared(Models.STORIES),
+        Path file = Files.copy(SharedModels.path(SharedModels.STORIES),
                 folder.resolve("Ünïcode story 模型.gguf"));
 
         GgufModel model = GgufReader.read(file);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import app.hearth.testsupport.Models;
+import app.hearth.testsupport.SharedModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,14 +31,14 @@ class GgufReaderFuzzTest {
 
     @Test
     void answersMutatedStoriesHeadersWithModelOrGgufException() throws Exception {
-        Outcome outcome = fuzz(Models.shared(Models.STORIES), 20_260_101L, 2000);
+        Outcome outcome = fuzz(SharedModels.path(SharedModels.STORIES), 20_260_101L, 2000);
 
         assertTrue(outcome.models > 0 && outcome.refusals > 0, outcome.toString());
     }
 
     @Test
     void answersMutatedTinyRandomHeadersWithModelOrGgufException() throws Exception {
-        Outcome outcome = fuzz(Models.shared(Models.TINY_RANDOM), 4_096L, 1000);
+        Outcome outcome = fuzz(SharedModels.path(SharedModels.TINY_RANDOM), 4_096L, 1000);
 
         assertTrue(outcome.models > 0 && outcome.refusals > 0, outcome.toString());
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.hearth.testsupport.Models;
+import app.hearth.testsupport.SharedModels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class GgufReaderRealModelsTest {
 
     @Test
     void readsStories260kHyperparameters() throws Exception {
-        var file = Models.shared(Models.STORIES);
+        var file = SharedModels.path(SharedModels.STORIES);
 
         GgufModel model = GgufReader.read(file);
 
@@ -38,7 +38,7 @@ class GgufReaderRealModelsTest {
 
     @Test
     void readsStories260kTensorIndex() throws Exception {
-        var file = Models.shared(Models.STORIES);
+        var file = SharedModels.path(SharedModels.STORIES);
 
         GgufModel model = GgufReader.read(file);
 
@@ -56,7 +56,7 @@ class GgufReaderRealModelsTest {
 
     @Test
     void readsTinyRandomLlama2AsF16WithFullVocabulary() throws Exception {
-        var file = Models.shared(Models.TINY_RANDOM);
+        var file = SharedModels.path(SharedModels.TINY_RANDOM);
 
         GgufModel model = GgufReader.read(file);
 
@@ -77,7 +77,7 @@ class GgufReaderRealModelsTest {
 
     @Test
     void countsLongArraysWithoutKeepingThem() throws Exception {
-        var file = Models.shared(Models.TINY_RANDOM);
+        var file = SharedModels.path(SharedModels.TINY_RANDOM);
 
         GgufModel model = GgufReader.read(file);
 
@@ -90,7 +90,7 @@ class GgufReaderRealModelsTest {
 
     @Test
     void readsLlama2ChatTemplate() throws Exception {
-        var file = Models.shared(Models.STORIES_CHAT);
+        var file = SharedModels.path(SharedModels.STORIES_CHAT);
 
         GgufModel model = GgufReader.read(file);
 
@@ -104,7 +104,7 @@ class GgufReaderRealModelsTest {
 
     @Test
     void answersOtherMetadataByKey() throws Exception {
-        var file = Models.shared(Models.STORIES);
+        var file = SharedModels.path(SharedModels.STORIES);
 
         GgufModel model = GgufReader.read(file);
 

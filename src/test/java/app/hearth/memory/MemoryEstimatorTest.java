@@ -10,7 +10,7 @@ import app.hearth.gguf.GgufModel;
 import app.hearth.gguf.GgufReader;
 import app.hearth.testsupport.GgufBytes;
 import app.hearth.testsupport.GgufWriter;
-import app.hearth.testsupport.Models;
+import app.hearth.testsupport.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class MemoryEstimatorTest {
         "llama-2-tiny-random.gguf,4096,131072", "llama-2-tiny-random.gguf,512,16384"})
     void sizesF16KvCacheFromLayersHeadsAndContext(String name, int context, long expected)
             throws Exception {
-        GgufModel model = GgufReader.read(Models.shared(name));
+        GgufModel model = GgufReader.read(SharedModels.path(name));
 
         MemoryEstimate estimate = MemoryEstimator.estimate(model, context);
 
@@ -37,7 +37,7 @@ class MemoryEstimatorTest {
 
     @Test
     void countsWeightsAsTheMappedFileAndSumsTheParts() throws Exception {
-        GgufModel model = GgufReader.read(Models.shared(Models.STORIES));
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
 
         MemoryEstimate estimate = MemoryEstimator.estimate(model, 2048);
 
@@ -50,7 +50,7 @@ class MemoryEstimatorTest {
 
     @Test
     void padsContextAsLlamaCppDoes() throws Exception {
-        GgufModel model = GgufReader.read(Models.shared(Models.STORIES));
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
 
         MemoryEstimate padded = MemoryEstimator.estimate(model, 500);
 
@@ -59,7 +59,7 @@ class MemoryEstimatorTest {
 
     @Test
     void growsComputeWithContext() throws Exception {
-        GgufModel model = GgufReader.read(Models.shared(Models.STORIES));
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
 
         MemoryEstimate small = MemoryEstimator.estimate(model, 512);
         MemoryEstimate large = MemoryEstimator.estimate(model, 4096);
@@ -102,7 +102,7 @@ class MemoryEstimatorTest {
 
     @Test
     void refusesEmptyContext() throws Exception {
-        GgufModel model = GgufReader.read(Models.shared(Models.STORIES));
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
 
         assertThrows(IllegalArgumentException.class, () -> MemoryEstimator.estimate(model, 0));
     }

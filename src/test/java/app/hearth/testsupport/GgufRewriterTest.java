@@ -23,7 +23,7 @@ class GgufRewriterTest {
 
     @Test
     void addsChatTemplateAndKeepsEverythingElse() throws Exception {
-        Path source = Models.shared(Models.STORIES);
+        Path source = SharedModels.path(SharedModels.STORIES);
         Path target = dir.resolve("chatml.gguf");
 
         GgufRewriter.copy(source, target, Map.of("tokenizer.chat_template",
@@ -41,7 +41,7 @@ class GgufRewriterTest {
 
     @Test
     void replacesAndRemovesKeys() throws Exception {
-        Path source = Models.shared(Models.STORIES_CHAT);
+        Path source = SharedModels.path(SharedModels.STORIES_CHAT);
         Path target = dir.resolve("renamed.gguf");
 
         GgufRewriter.copy(source, target, Map.of("general.name", "Renamed"),

@@ -7,29 +7,47 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The small real models of {@code ../shared/models}, found through the system property
- * {@code hearth.shared.models} that surefire sets. A missing model fails the test loudly.
+ * {@code hearth.shared.models} that surefire sets. A missing model fails the test that needs
+ * it with a message saying where it was looked for; these tests never skip.
  */
 public final class SharedModels {
 
-    /** The demo model: 1 MB, writes children's stories. */
+    /** The demo model: llama2.c's 260K-parameter TinyStories model, 1 MB. */
     public static final String STORIES = "stories260K.gguf";
-
     /** Random weights with the Llama 2 vocabulary, byte tokens included. */
     public static final String TINY_RANDOM = "llama-2-tiny-random.gguf";
+    /** {@link #STORIES} with a Llama 2 chat template in its metadata. */
+    public static final String STORIES_CHAT = "stories260K-llama2-chat-template.gguf";
 
     private SharedModels() {
     }
 
-    /** The path of a shared model; fails the test if it is not there. */
+    /** The shared models folder. */
+    public static Path folder() {
+        return Path.of(System.getProperty("hearth.shared.models", "../shared/models"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** The path of a shared model; fails the calling test if it is not there. */
     public static Path path(String name) {
-        String folder = System.getProperty("hearth.shared.models");
-        if (folder == null) {
-            fail("System property hearth.shared.models is not set; run the tests through Maven");
-        }
-        Path model = Path.of(folder, name).toAbsolutePath().normalize();
+        Path model = folder().resolve(name);
         if (!Files.isRegularFile(model)) {
-            fail("Test model " + model + " is missing; see ../shared/models/PROVENANCE.md");
+            fail("Test model " + name + " is missing: expected it at " + model + " (the shared "
+                    + "models folder beside the checkout, see PROVENANCE.md there; "
+                    + "-Dhearth.shared.models points elsewhere)");
         }
         return model;
+    }
+
+    public static Path stories() {
+        return path(STORIES);
+    }
+
+    public static Path tinyRandom() {
+        return path(TINY_RANDOM);
+    }
+
+    public static Path storiesWithChatTemplate() {
+        return path(STORIES_CHAT);
     }
 }

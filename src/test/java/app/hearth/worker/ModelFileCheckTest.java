@@ -2,8 +2,8 @@ package app.hearth.worker;
 
 import app.hearth.cache.ModelLoadException;
 import app.hearth.protocol.ErrorCode;
-import app.hearth.testsupport.BadGgufFiles;
 import app.hearth.testsupport.BadGgufFiles.Kind;
+import app.hearth.testsupport.BadGgufFiles;
 import app.hearth.testsupport.SharedModels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
 import app.hearth.testsupport.Await;
 import app.hearth.testsupport.RecordingListener;
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class RealWorkerTest {
 
     @Test
     void streamsTheRequestedNumberOfTokensInOrderAndReportsTheCounts() throws Exception {
-        RecordingListener reply = generate(TestModels.stories(), "Once upon a time",
+        RecordingListener reply = generate(SharedModels.stories(), "Once upon a time",
                 Sampling.greedy(24));
 
         DoneEvent done = reply.done();
@@ -53,9 +53,9 @@ class RealWorkerTest {
 
     @Test
     void givesTheSameReplyTwiceForTheSameGreedyRequest() throws Exception {
-        RecordingListener first = generate(TestModels.stories(), "The cat", Sampling.greedy(20));
+        RecordingListener first = generate(SharedModels.stories(), "The cat", Sampling.greedy(20));
         first.done();
-        RecordingListener second = generate(TestModels.stories(), "The cat",
+        RecordingListener second = generate(SharedModels.stories(), "The cat",
                 Sampling.greedy(20));
         second.done();
 
@@ -66,13 +66,13 @@ class RealWorkerTest {
     void stopsAReplyOnCancelAndStaysUsable() throws Exception {
         long pidBefore = runningPid();
         RecordingListener longReply = new RecordingListener(3);
-        GenerationHandle handle = worker.generate(path(TestModels.stories()), "Once upon a time",
+        GenerationHandle handle = worker.generate(path(SharedModels.stories()), "Once upon a time",
                 Sampling.greedy(100_000), ModelOptions.DEFAULT, List.of(), longReply);
         longReply.awaitTokens();
 
         handle.cancel();
         DoneEvent cancelled = longReply.done();
-        RecordingListener next = generate(TestModels.stories(), "One day", Sampling.greedy(5));
+        RecordingListener next = generate(SharedModels.stories(), "One day", Sampling.greedy(5));
 
         assertEquals("cancelled", cancelled.stopReason());
         assertTrue(cancelled.generatedTokens() < 100_000);
@@ -82,10 +82,10 @@ class RealWorkerTest {
 
     @Test
     void servesTwoDifferentModelsFromTheSameWorkerProcess() throws Exception {
-        RecordingListener stories = generate(TestModels.stories(), "Hello", Sampling.greedy(5));
+        RecordingListener stories = generate(SharedModels.stories(), "Hello", Sampling.greedy(5));
         stories.done();
         long pidAfterFirst = runningPid();
-        RecordingListener random = generate(TestModels.tinyRandom(), "Hello",
+        RecordingListener random = generate(SharedModels.tinyRandom(), "Hello",
                 Sampling.greedy(5));
         random.done();
 
@@ -95,10 +95,10 @@ class RealWorkerTest {
     @Test
     void answersAMissingModelWithAnErrorAndKeepsServing() throws Exception {
         long pidBefore = runningPid();
-        Path missing = TestModels.folder().resolve("no-such-model.gguf");
+        Path missing = SharedModels.folder().resolve("no-such-model.gguf");
 
         RecordingListener failed = generate(missing, "Hello", Sampling.greedy(5));
-        RecordingListener next = generate(TestModels.stories(), "Hello", Sampling.greedy(5));
+        RecordingListener next = generate(SharedModels.stories(), "Hello", Sampling.greedy(5));
 
         assertEquals(ErrorCode.MODEL_NOT_FOUND, failed.error().code());
         assertTrue(failed.error().message().contains("no-such-model.gguf"));
@@ -115,7 +115,7 @@ class RealWorkerTest {
 
     /** Starts the worker if needed and returns its pid. */
     private static long runningPid() throws Exception {
-        generate(TestModels.stories(), "A", Sampling.greedy(1)).done();
+        generate(SharedModels.stories(), "A", Sampling.greedy(1)).done();
         Await.condition(() -> worker.workerPid().isPresent(), Await.DEFAULT, "a worker pid");
         return worker.workerPid().getAsLong();
     }

@@ -6,7 +6,7 @@ import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
 import app.hearth.testsupport.ChatTemplates;
 import app.hearth.testsupport.GgufRewriter;
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import app.hearth.workerclient.GenerationListener;
 import app.hearth.workerclient.WorkerError;
 import app.hearth.workerclient.WorkerLauncher;
@@ -65,8 +65,8 @@ class TemplatedGenerationTest {
 
     @Test
     void detectsTheSharedLlama2TemplateAndNoTemplate() throws IOException {
-        Path llama2 = TestModels.storiesWithChatTemplate();
-        Path plain = TestModels.stories();
+        Path llama2 = SharedModels.storiesWithChatTemplate();
+        Path plain = SharedModels.stories();
 
         PromptFamily withTemplate = TemplateDetector.detect(ModelProbe.read(llama2)
                 .chatTemplate());
@@ -78,7 +78,7 @@ class TemplatedGenerationTest {
 
     private static void assertGenerates(String name, String template, PromptFamily expected)
             throws Exception {
-        Path model = GgufRewriter.copy(TestModels.stories(), folder.resolve(name),
+        Path model = GgufRewriter.copy(SharedModels.stories(), folder.resolve(name),
                 Map.of("tokenizer.chat_template", template), Set.of());
         PromptFamily family = TemplateDetector.detect(ModelProbe.read(model).chatTemplate());
         RenderedPrompt prompt = PromptFormatter.format(family, "You tell stories.", TURNS);

@@ -2,7 +2,7 @@ package app.hearth.ui.chat;
 
 import app.hearth.chat.ConversationStore;
 import app.hearth.protocol.Sampling;
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
@@ -33,7 +33,7 @@ final class ChatFixture {
     static ChatViewModel model(WorkerService worker, Path data) {
         ConversationStore store = data == null ? null
                 : new ConversationStore(data.resolve("conversations"));
-        return new ChatViewModel(worker, Runnable::run, TestModels.folder(), SHORT, store);
+        return new ChatViewModel(worker, Runnable::run, SharedModels.folder(), SHORT, store);
     }
 
     static void waitFor(Callable<Boolean> condition, String what) throws Exception {

@@ -1,7 +1,7 @@
 package app.hearth.ui.chat;
 
 import app.hearth.protocol.Sampling;
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
@@ -35,7 +35,7 @@ class ChatWindowTest {
     void start(Stage stage) {
         worker = new WorkerService(WorkerLauncher.forThisInstallation(null),
                 new FxBatchingExecutor());
-        model = new ChatViewModel(worker, Runnable::run, TestModels.folder(),
+        model = new ChatViewModel(worker, Runnable::run, SharedModels.folder(),
                 Sampling.DEFAULT.withMaxTokens(100_000).withSeed(3));
         stage.setScene(new Scene(new ChatView(model), 800, 600));
         stage.show();

@@ -1,7 +1,7 @@
 package app.hearth.ui.chat;
 
 import app.hearth.chat.Conversation;
-import app.hearth.testsupport.TestModels;
+import app.hearth.testsupport.SharedModels;
 import app.hearth.workerclient.WorkerService;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -46,14 +46,14 @@ class SavedConversationsTest {
     @Test
     void reopensThreeConversationsExactlyAsLeft(FxRobot robot) throws Exception {
         ChatViewModel first = open(robot);
-        chat(robot, first, TestModels.stories(), "", "Once upon a time");
-        chat(robot, first, TestModels.tinyRandom(), "Answer in one word.", "Hello");
-        chat(robot, first, TestModels.storiesWithChatTemplate(), "You tell stories.", "A cat");
+        chat(robot, first, SharedModels.stories(), "", "Once upon a time");
+        chat(robot, first, SharedModels.tinyRandom(), "Answer in one word.", "Hello");
+        chat(robot, first, SharedModels.storiesWithChatTemplate(), "You tell stories.", "A cat");
         List<Conversation> before = List.copyOf(first.conversations().getShown());
 
         ChatViewModel second = open(robot);
         waitFor(() -> second.conversations().getShown().size() == 3, "three conversations");
-        waitFor(() -> TestModels.storiesWithChatTemplate().equals(
+        waitFor(() -> SharedModels.storiesWithChatTemplate().equals(
                 second.selectedModelProperty().get()), "the last conversation's model");
 
         assertEquals(before, List.copyOf(second.conversations().getShown()));
@@ -68,7 +68,7 @@ class SavedConversationsTest {
         Files.writeString(data.resolve("conversations"), "a file where the folder should be");
         ChatViewModel model = open(robot);
 
-        chat(robot, model, TestModels.stories(), "", "Once upon a time");
+        chat(robot, model, SharedModels.stories(), "", "Once upon a time");
 
         waitFor(() -> model.statusProperty().get().startsWith("Could not save"),
                 "the failed save to be reported");

@@ -3,6 +3,7 @@ package app.hearth.ui.memory;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
+import app.hearth.testsupport.SharedModels;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.workerclient.GenerationListener;
 import app.hearth.workerclient.WorkerError;
@@ -63,7 +64,7 @@ class MemoryPanelViewTest {
     @Test
     void showsAModelLoadingThenGeneratingAndDropsItsRowWhenUnloaded(FxRobot robot)
             throws Exception {
-        Path stories = sharedModel("stories260K.gguf");
+        Path stories = SharedModels.stories();
 
         generate(stories).get(120, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
@@ -110,13 +111,4 @@ class MemoryPanelViewTest {
         return done;
     }
 
-    private static Path sharedModel(String name) {
-        String folder = System.getProperty("hearth.shared.models");
-        Path model = folder == null ? null : Path.of(folder, name);
-        if (model == null || !Files.isRegularFile(model)) {
-            fail("The test model " + name + " is missing from hearth.shared.models ("
-                    + folder + "); see ../shared/models/PROVENANCE.md");
-        }
-        return model;
-    }
 }
