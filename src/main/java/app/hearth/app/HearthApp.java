@@ -7,6 +7,8 @@ import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
 import app.hearth.ui.memory.MemoryPanelView;
 import app.hearth.ui.memory.MemoryPanelViewModel;
+import app.hearth.ui.models.ModelPickerDialog;
+import app.hearth.ui.models.ModelPickerViewModel;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
@@ -25,6 +27,7 @@ public final class HearthApp extends Application {
 
     private WorkerService worker;
     private ExecutorService background;
+    private ModelPickerDialog picker;
 
     /** Opens the window and returns when it closes. */
     public static void launchWindow(AppPaths paths) {
@@ -52,6 +55,11 @@ public final class HearthApp extends Application {
                 new MemoryPanelViewModel(worker, System::currentTimeMillis)));
         Scene scene = new Scene(window, 1240, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
+        picker = new ModelPickerDialog(stage, new ModelPickerViewModel(worker, background,
+                chat.selectedModelProperty(), paths.models(),
+                paths.data().resolve("model-sources.json")));
+        picker.addOpenButton(view);
+        picker.acceptDrops(scene);
         stage.setTitle("Hearth");
         stage.setScene(scene);
         stage.show();
@@ -63,6 +71,9 @@ public final class HearthApp extends Application {
 
     @Override
     public void stop() {
+        if (picker != null) {
+            picker.close();
+        }
         // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
         if (worker != null) {
             worker.close();
