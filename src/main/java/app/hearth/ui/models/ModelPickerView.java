@@ -115,6 +115,7 @@ final class ModelPickerView extends BorderPane {
                 textColumn("Status", "status", ModelRow::statusText, 220)));
         table.setRowFactory(view -> new PickerRow());
 
+        table.setMinHeight(160);
         SplitPane split = new SplitPane(table, createDetails());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
@@ -152,6 +153,8 @@ final class ModelPickerView extends BorderPane {
         HBox.setHgrow(templateBox, Priority.ALWAYS);
 
         HBox box = new HBox(16, facts, templateBox);
+        // Long details scroll out of view rather than squeeze the table.
+        box.setMinHeight(0);
         box.setPadding(new Insets(10, 12, 10, 12));
         box.getStyleClass().add("details-pane");
         return box;
