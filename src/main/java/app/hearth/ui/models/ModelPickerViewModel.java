@@ -1,8 +1,6 @@
 package app.hearth.ui.models;
 
-import app.hearth.memory.MemoryBudget;
 import app.hearth.memory.ProcessMemory;
-import app.hearth.models.FitVerdict;
 import app.hearth.models.ModelCatalog;
 import app.hearth.models.ModelEntry;
 import app.hearth.protocol.CachedModel;
@@ -69,9 +67,7 @@ public final class ModelPickerViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
 
     private List<ModelEntry> entries = List.of();
-    private List<CachedModel> cached = List.of();
-    private MemoryEvent memory;
-    private ProcessMemory.Reading system;
+    private MemoryFacts facts = MemoryFacts.NONE;
     private boolean started;
     private boolean scanning;
     private boolean rescanWanted;
@@ -133,7 +129,7 @@ public final class ModelPickerViewModel {
         scan.setOnFailed(event -> {
             Logger.error(scan.getException(), "Could not list the models");
             status.set("Could not list the models: " + scan.getException().getMessage());
-            scanned(new Scan(entries, system));
+            scanned(new Scan(entries, facts.system()));
         });
         background.execute(scan);
     }
@@ -260,7 +256,7 @@ public final class ModelPickerViewModel {
     private void scanned(Scan scan) {
         scanning = false;
         entries = scan.entries();
-        system = scan.system();
+        facts = facts.withSystem(scan.system());
         if (state.get() == State.SCANNING) {
             state.set(State.IDLE);
         }
@@ -286,24 +282,10 @@ public final class ModelPickerViewModel {
 
     private void showRows() {
         Path wanted = selected.get() == null ? null : selected.get().file();
-        long budget = budgetBytes();
-        rows.setAll(entries.stream().map(entry -> rowOf(entry, budget)).toList());
+        rows.setAll(entries.stream().map(facts::rowOf).toList());
         selected.set(rows.stream().filter(row -> row.file().equals(wanted)).findFirst()
                 .orElse(null));
         showDetails();
-    }
-
-    private ModelRow rowOf(ModelEntry entry, long budget) {
-        CachedModel held = cached.stream()
-                .filter(model -> entry.file().equals(Path.of(model.model()).normalize()))
-                .findFirst().orElse(null);
-        long own = held == null ? 0 : bytesOf(held);
-        long others = cached.stream().mapToLong(ModelPickerViewModel::bytesOf).sum() - own;
-        long available = availableBytes();
-        // A loaded model already holds its memory, so what is available counts it as its own.
-        FitVerdict fit = FitVerdict.judge(entry.estimatedBytes(), budget,
-                available < 0 ? -1 : available + own, others);
-        return new ModelRow(entry, held == null ? null : held.state(), fit);
     }
 
     private void showDetails() {
@@ -314,24 +296,9 @@ public final class ModelPickerViewModel {
             pushOut.set("");
             return;
         }
-        details.set(ModelDetails.describe(row, budgetBytes(), availableBytes()));
+        details.set(ModelDetails.describe(row, facts.budgetBytes(), facts.availableBytes()));
         template.set(ModelDetails.template(row.entry()));
-        pushOut.set(LoadImpact.describe(row.entry(), cached, budgetBytes()));
-    }
-
-    private long budgetBytes() {
-        if (memory != null && memory.budgetBytes() > 0) {
-            return memory.budgetBytes();
-        }
-        // No worker has reported yet: judge against the budget one would start with.
-        return MemoryBudget.defaultFor(system == null ? -1 : system.systemTotalBytes());
-    }
-
-    private long availableBytes() {
-        if (memory != null && memory.systemAvailableBytes() >= 0) {
-            return memory.systemAvailableBytes();
-        }
-        return system == null ? -1 : system.systemAvailableBytes();
+        pushOut.set(LoadImpact.describe(row.entry(), facts.cached(), facts.budgetBytes()));
     }
 
     private List<Path> watchedFolders() {
@@ -356,10 +323,6 @@ public final class ModelPickerViewModel {
         });
     }
 
-    private static long bytesOf(CachedModel model) {
-        return Math.max(model.estimatedBytes(), model.measuredBytes());
-    }
-
     private static void onFx(Runnable task) {
         if (Platform.isFxApplicationThread()) {
             task.run();
@@ -379,17 +342,16 @@ public final class ModelPickerViewModel {
 
         @Override
         public void onModels(List<CachedModel> models) {
-            cached = List.copyOf(models);
+            facts = facts.withCached(models);
             showRows();
         }
 
         @Override
         public void onMemory(MemoryEvent event) {
-            boolean budgetChanged = memory == null
-                    || memory.budgetBytes() != event.budgetBytes();
-            memory = event;
-            // Gauges arrive every second; rebuild rows only when the budget moved.
-            if (budgetChanged) {
+            MemoryFacts before = facts;
+            facts = facts.withMemory(event);
+            // Gauges arrive every second; rebuild the rows only when a verdict may change.
+            if (facts.movedFrom(before)) {
                 showRows();
             }
         }
