@@ -12,6 +12,8 @@ import app.hearth.ui.settings.AppSettings;
 import app.hearth.ui.settings.SettingsController;
 import app.hearth.ui.settings.SettingsStore;
 import app.hearth.ui.settings.Themes;
+import app.hearth.ui.models.ModelPickerDialog;
+import app.hearth.ui.models.ModelPickerViewModel;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
@@ -34,6 +36,7 @@ public final class HearthApp extends Application {
     private ChatViewModel chat;
     private AppPaths paths;
     private AppSettings initialSettings = AppSettings.DEFAULT;
+    private ModelPickerDialog picker;
 
     /** Opens the window and returns when it closes. */
     public static void launchWindow(AppPaths paths) {
@@ -71,6 +74,12 @@ public final class HearthApp extends Application {
         view.setOnOpenSettings(() -> settings.open(stage));
         apply(initialSettings, scene);
         configureMemory(worker);
+        picker = new ModelPickerDialog(stage, new ModelPickerViewModel(worker, background,
+                chat.selectedModelProperty(), paths.models(),
+                paths.data().resolve("model-sources.json")));
+        picker.addOpenButton(view);
+        picker.acceptDrops(scene);
+        chat.setModelPicker(picker::open);
         stage.setTitle("Hearth");
         stage.setScene(scene);
         stage.show();
@@ -82,6 +91,9 @@ public final class HearthApp extends Application {
 
     @Override
     public void stop() {
+        if (picker != null) {
+            picker.close();
+        }
         // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
         if (chat != null) {
             chat.saveBeforeExit();

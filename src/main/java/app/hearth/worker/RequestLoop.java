@@ -3,6 +3,8 @@ package app.hearth.worker;
 import app.hearth.cache.ModelCache;
 import app.hearth.cache.ModelKey;
 import app.hearth.cache.ModelLoadException;
+import app.hearth.gguf.GgufException;
+import app.hearth.gguf.GgufReader;
 import app.hearth.protocol.CancelRequest;
 import app.hearth.protocol.ConfigureRequest;
 import app.hearth.protocol.ErrorCode;
@@ -37,9 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * run on their own named threads, so a cancel is read while a reply streams.
  */
 final class RequestLoop {
-
-    /** Used when a request leaves the context size to the worker. */
-    static final int DEFAULT_CONTEXT = 2048;
 
     private final BufferedReader in;
     private final ProtocolWriter writer;
@@ -249,9 +248,20 @@ final class RequestLoop {
 
     private ModelKey keyOf(String model, ModelOptions options) {
         ModelOptions chosen = options == null ? ModelOptions.DEFAULT : options;
-        int context = chosen.contextSize() > 0 ? chosen.contextSize() : DEFAULT_CONTEXT;
+        Path path = normalize(model);
+        int context = chosen.contextSize() > 0 ? chosen.contextSize() : defaultContext(path);
         int threads = chosen.threads() > 0 ? chosen.threads() : defaultThreads;
-        return new ModelKey(normalize(model), context, threads);
+        return new ModelKey(path, context, threads);
+    }
+
+    /** Runs on a job thread: reading the header here never delays a cancel on stdin. */
+    private static int defaultContext(Path model) {
+        try {
+            return ModelOptions.contextFor(GgufReader.read(model).contextLength());
+        } catch (GgufException e) {
+            // The load that follows fails with the reader's reason; any context will do.
+            return ModelOptions.DEFAULT_CONTEXT_TOKENS;
+        }
     }
 
     private static Path normalize(String model) {

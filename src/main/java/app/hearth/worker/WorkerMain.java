@@ -4,6 +4,7 @@ import app.hearth.app.Logging;
 import app.hearth.cache.CacheEntry;
 import app.hearth.cache.ModelCache;
 import app.hearth.memory.ByteSize;
+import app.hearth.memory.MemoryBudget;
 import app.hearth.memory.ProcessMemory;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.HelloEvent;
@@ -37,10 +38,6 @@ import java.util.stream.Stream;
 public final class WorkerMain {
 
     private static final String LLAMA_TMPDIR = "de.kherud.llama.tmpdir";
-    /** Share of physical memory the models may take until the UI sets a budget. */
-    static final double DEFAULT_BUDGET_SHARE = 0.5;
-    /** Budget when physical memory is unknown. */
-    static final long FALLBACK_BUDGET = 4L << 30;
     /** How long an unused model stays until the UI says otherwise, in ms. */
     static final long DEFAULT_IDLE_EXPIRY_MS = 10 * 60_000;
     private static final String LIBRARY_FOLDER_PREFIX = "hearth-llama-";
@@ -92,7 +89,8 @@ public final class WorkerMain {
                                 reason));
                     }
                 });
-        cache.configure(defaultBudget(memory), DEFAULT_IDLE_EXPIRY_MS);
+        cache.configure(MemoryBudget.defaultFor(memory.read().systemTotalBytes()),
+                DEFAULT_IDLE_EXPIRY_MS);
         monitor.start(cache);
 
         long pid = ProcessHandle.current().pid();
@@ -105,11 +103,6 @@ public final class WorkerMain {
         loop.run();
         monitor.close();
         loop.stopGenerations(3000);
-    }
-
-    private static long defaultBudget(ProcessMemory memory) {
-        long total = memory.read().systemTotalBytes();
-        return total > 0 ? (long) (total * DEFAULT_BUDGET_SHARE) : FALLBACK_BUDGET;
     }
 
     private static ModelsEvent modelsOf(List<CacheEntry> entries) {

@@ -28,7 +28,7 @@ class ArchitectureTest {
 
     @Test
     void protocolGgufCacheAndMemoryImportNoJavaFx() throws IOException {
-        List<String> pure = List.of("protocol", "gguf", "cache", "memory", "worker",
+        List<String> pure = List.of("protocol", "gguf", "cache", "memory", "models", "worker",
                 "workerclient", "chat");
 
         Map<String, String> offenders = filesMatching("import javafx.",

@@ -52,7 +52,7 @@ class TextExactnessTest {
         Files.createDirectories(Path.of(System.getProperty("de.kherud.llama.tmpdir")));
         path = SharedModels.path(SharedModels.TINY_RANDOM).toString();
         model = new LlamaModel(new ModelParameters().setModel(path)
-                .setCtxSize(RequestLoop.DEFAULT_CONTEXT).setThreads(THREADS)
+                .setCtxSize(ModelOptions.DEFAULT_CONTEXT_TOKENS).setThreads(THREADS)
                 .setThreadsBatch(THREADS).skipWarmup().disableLog());
     }
 

@@ -103,6 +103,8 @@ public final class ChatView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
         toolbar.getStyleClass().add("toolbar");
+        // Other features add their buttons here by this id (the model picker's Models…).
+        toolbar.setId("chatToolbar");
         return toolbar;
     }
 

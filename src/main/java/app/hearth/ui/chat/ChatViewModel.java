@@ -83,7 +83,7 @@ public final class ChatViewModel {
     private Conversation shown;
     private GenerationHandle current;
     private ChatMessage streaming;
-    private int defaultContext = 2048;
+    private int defaultContext = ModelOptions.DEFAULT_CONTEXT_TOKENS;
     private int threads;
     private Runnable modelPicker = () -> { };
     private List<Path> extraFolders = List.of();
@@ -460,8 +460,7 @@ public final class ChatViewModel {
     }
 
     private int contextFor(ModelFacts known) {
-        long trained = known.contextLength();
-        return trained > 0 ? (int) Math.min(defaultContext, trained) : defaultContext;
+        return ModelOptions.contextFor(known.contextLength(), defaultContext);
     }
 
     private TokenEstimate estimateOf(Path model) {

@@ -1,5 +1,7 @@
 package app.hearth.ui.settings;
 
+import app.hearth.protocol.ModelOptions;
+
 import java.util.List;
 
 /**
@@ -26,7 +28,8 @@ public record AppSettings(
     public AppSettings {
         modelsFolders = modelsFolders == null ? List.of() : List.copyOf(modelsFolders);
         theme = theme == null ? Theme.SYSTEM : theme;
-        defaultContextSize = defaultContextSize <= 0 ? 4096 : defaultContextSize;
+        defaultContextSize = defaultContextSize <= 0
+                ? ModelOptions.DEFAULT_CONTEXT_TOKENS : defaultContextSize;
         threads = Math.max(0, threads);
         idleExpiryMinutes = Math.max(0, idleExpiryMinutes);
         memoryBudgetBytes = Math.max(0, memoryBudgetBytes);
