@@ -2,6 +2,13 @@ package app.hearth.cli;
 
 import app.hearth.app.AppPaths;
 import app.hearth.app.ModelFiles;
+import app.hearth.chat.ModelFacts;
+import app.hearth.chat.ModelProbe;
+import app.hearth.chat.template.PromptFamily;
+import app.hearth.chat.template.PromptFormatter;
+import app.hearth.chat.template.RenderedPrompt;
+import app.hearth.chat.template.TemplateDetector;
+import app.hearth.chat.template.Turn;
 import app.hearth.memory.ByteSize;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ModelOptions;
@@ -11,6 +18,7 @@ import app.hearth.workerclient.WorkerError;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +103,9 @@ public final class ChatCommand {
     private int stream(WorkerService worker, Request request) throws InterruptedException {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(ExitCode.OK);
-        worker.generate(request.model().toString(), request.prompt(), request.sampling(),
-                request.options(), List.of(), new GenerationListener() {
+        RenderedPrompt prompt = promptFor(request);
+        worker.generate(request.model().toString(), prompt.text(), request.sampling(),
+                request.options(), prompt.stop(), new GenerationListener() {
                     @Override
                     public void onToken(String text) {
                         out.print(text);
@@ -126,6 +135,21 @@ public final class ChatCommand {
                 });
         finished.await();
         return exitCode.get();
+    }
+
+    /**
+     * The prompt in the model's own chat format, as the window would send it; a model without
+     * a template (a story model) continues the text as typed.
+     */
+    private static RenderedPrompt promptFor(Request request) {
+        ModelFacts facts;
+        try {
+            facts = ModelProbe.read(request.model());
+        } catch (IOException e) {
+            facts = ModelFacts.UNKNOWN;
+        }
+        PromptFamily family = TemplateDetector.detect(facts.chatTemplate());
+        return PromptFormatter.format(family, "", List.of(Turn.user(request.prompt())));
     }
 
     private Request parse(List<String> args) throws UsageException {

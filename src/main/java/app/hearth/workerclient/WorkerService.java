@@ -254,7 +254,10 @@ public final class WorkerService implements AutoCloseable {
         } finally {
             ticker.shutdownNow();
             killNow();
-            service.shutdownNow();
+            // Let the service thread finish what the worker's exit queued (its last log
+            // lines), so nothing logs after a command-line run calls System.exit.
+            service.shutdown();
+            awaitServiceEnd();
             removeExitHook();
         }
     }
@@ -546,6 +549,17 @@ public final class WorkerService implements AutoCloseable {
         WorkerConnection worker = connection;
         if (worker != null && worker.process().isAlive()) {
             worker.kill();
+        }
+    }
+
+    private void awaitServiceEnd() {
+        try {
+            if (!service.awaitTermination(1, TimeUnit.SECONDS)) {
+                service.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            service.shutdownNow();
         }
     }
 

@@ -38,6 +38,33 @@ class ChatCommandTest {
     }
 
     @Test
+    void wrapsThePromptInTheModelsChatTemplateWhenItHasOne() {
+        List<String> plain = List.of("--model", SharedModels.stories().toString(),
+                "--max-tokens", "3", "--stats", "Hello", "there");
+        List<String> templated = List.of("--model",
+                SharedModels.storiesWithChatTemplate().toString(), "--max-tokens", "3",
+                "--stats", "Hello", "there");
+
+        command().run(plain);
+        int plainTokens = promptTokens();
+        err.reset();
+        command().run(templated);
+        int templatedTokens = promptTokens();
+
+        // The same vocabulary, so the difference is the [INST] … [/INST] wrapping.
+        assertTrue(templatedTokens > plainTokens + 4,
+                plainTokens + " tokens plain, " + templatedTokens + " with the template");
+    }
+
+    private int promptTokens() {
+        String stats = err.toString(StandardCharsets.UTF_8);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("(\\d+) prompt tokens").matcher(stats);
+        assertTrue(matcher.find(), stats);
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    @Test
     void findsAModelByFileNameInTheModelsFolder() {
         int code = command(SharedModels.folder()).run(
                 List.of("--model", "stories260K.gguf", "--max-tokens", "5", "Hello"));

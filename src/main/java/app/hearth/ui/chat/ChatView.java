@@ -175,7 +175,9 @@ public final class ChatView extends BorderPane {
     private String emptyText() {
         if (model.getState() == ChatViewModel.State.NO_MODEL) {
             return "No model yet.\n\nPut a .gguf model file in\n" + model.getModelsFolder()
-                    + "\nand it appears here. models/README.md says where to get one.";
+                    + "\nand it appears here, or add one with Models… (Ctrl+K).\n\n"
+                    + "Any GGUF file that llama.cpp loads works: Mistral, Llama, Qwen, Gemma, "
+                    + "Phi… Download one from its publisher's page with your browser.";
         }
         return "Type a message below and press Enter.";
     }
