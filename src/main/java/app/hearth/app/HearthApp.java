@@ -8,6 +8,8 @@ import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
 import app.hearth.ui.memory.MemoryPanelView;
 import app.hearth.ui.memory.MemoryPanelViewModel;
+import app.hearth.ui.quarantine.QuarantineBanner;
+import app.hearth.ui.quarantine.QuarantineViewModel;
 import app.hearth.ui.settings.AppSettings;
 import app.hearth.ui.settings.SettingsController;
 import app.hearth.ui.settings.SettingsStore;
@@ -65,6 +67,7 @@ public final class HearthApp extends Application {
                 new ConversationStore(paths.data().resolve("conversations")));
         ChatView view = new ChatView(chat);
         BorderPane window = new BorderPane(view);
+        window.setTop(new QuarantineBanner(new QuarantineViewModel(worker)));
         window.setRight(new MemoryPanelView(
                 new MemoryPanelViewModel(worker, System::currentTimeMillis)));
         Scene scene = new Scene(window, 1240, 680);
