@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Takes a screenshot of the real Hearth window under Xvfb: starts the app on the default
 # model, types a prompt, waits for the streamed reply and saves the screen as a PNG.
-# Usage: .ci/screenshot.sh [OUTPUT.png] [PROMPT]
+# Usage: .ci/screenshot.sh [OUTPUT.png] [PROMPT]   (a "\n" in PROMPT becomes Shift+Enter)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-assets/screenshot.png}")
@@ -21,7 +21,7 @@ fi
 mvn -q -B compile
 data=$(mktemp -d)
 export HEARTH_SHOT_OUT="$out" HEARTH_SHOT_PROMPT="$prompt" HEARTH_SHOT_DATA="$data"
-xvfb-run -a -s "-screen 0 1100x760x24" bash -c '
+xvfb-run -a -s "-screen 0 1280x720x24" bash -c '
     mvn -q -B exec:exec -Dhearth.jvmArgs="-Dhearth.data.dir=$HEARTH_SHOT_DATA" >/dev/null 2>&1 &
     app=$!
     for i in $(seq 1 120); do
@@ -30,7 +30,12 @@ xvfb-run -a -s "-screen 0 1100x760x24" bash -c '
     done
     sleep 2
     xdotool search --name "^Hearth$" windowactivate --sync 2>/dev/null || true
-    xdotool type --delay 30 "$HEARTH_SHOT_PROMPT"
+    first=1
+    while IFS= read -r line; do
+        [ $first -eq 1 ] || xdotool key shift+Return
+        first=0
+        xdotool type --delay 20 "$line"
+    done < <(printf "%b\n" "$HEARTH_SHOT_PROMPT")
     xdotool key Return
     sleep 4
     import -window root "$HEARTH_SHOT_OUT"

@@ -78,7 +78,7 @@ public final class ChatView extends BorderPane {
         openSettings = action == null ? () -> { } : action;
     }
 
-    private HBox createToolbar() {
+    private VBox createToolbar() {
         ComboBox<Path> models = new ComboBox<>(model.getModels());
         models.setId("modelChoice");
         models.setPromptText("No model");
@@ -89,23 +89,41 @@ public final class ChatView extends BorderPane {
         models.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy,
                 model.stateProperty()));
 
+        models.setPrefWidth(240);
+        models.setMinWidth(120);
+
         Label title = new Label("Model");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button tune = new Button("Conversation settings");
         tune.setId("conversationSettingsButton");
         tune.setOnAction(event -> settings.toggle());
         Button settingsButton = new Button("Settings");
         settingsButton.setId("settingsButton");
         settingsButton.setOnAction(event -> openSettings.run());
-        HBox toolbar = new HBox(8, title, models, spacer, createGauge(), tune, createExport(),
-                settingsButton);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        // Two rows, so that no button is cut to "…" at the window's default width.
+        HBox first = new HBox(8, title, models);
+        first.setAlignment(Pos.CENTER_LEFT);
+        // Other features add their buttons here by this id (the model picker's Models…).
+        first.setId("chatToolbar");
+        HBox second = new HBox(8, createGauge(), grow(), tune, createExport(), settingsButton);
+        second.setAlignment(Pos.CENTER_LEFT);
+        VBox toolbar = new VBox(6, first, second);
         toolbar.setPadding(new Insets(8, 12, 8, 12));
         toolbar.getStyleClass().add("toolbar");
-        // Other features add their buttons here by this id (the model picker's Models…).
-        toolbar.setId("chatToolbar");
+        keepLabelsWhole(title, tune, settingsButton);
         return toolbar;
+    }
+
+    private static Region grow() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+
+    private static void keepLabelsWhole(Region... nodes) {
+        for (Region node : nodes) {
+            node.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private MenuButton createExport() {
@@ -115,6 +133,7 @@ public final class ChatView extends BorderPane {
         json.setOnAction(event -> export(ConversationExport.Format.JSON, "json"));
         MenuButton export = new MenuButton("Export", null, markdown, json);
         export.setId("exportButton");
+        export.setMinWidth(Region.USE_PREF_SIZE);
         return export;
     }
 
@@ -142,6 +161,7 @@ public final class ChatView extends BorderPane {
                 "Context %,d / %,d", model.contextUsedProperty().get(),
                 model.contextSizeProperty().get()), model.contextUsedProperty(),
                 model.contextSizeProperty()));
+        label.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, label, gauge);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -51,6 +51,7 @@ final class ConversationSidebar extends VBox {
         Button create = new Button("New");
         create.setId("newConversation");
         create.setOnAction(event -> model.create());
+        create.setMinWidth(Region.USE_PREF_SIZE);
         return new HBox(6, search, create);
     }
 
@@ -122,6 +123,8 @@ final class ConversationSidebar extends VBox {
             MenuItem delete = new MenuItem("Delete");
             delete.setOnAction(event -> model.delete(getItem()));
             setContextMenu(new ContextMenu(rename, delete));
+            // Long titles end in "…" instead of widening the list past the sidebar.
+            setPrefWidth(0);
         }
 
         @Override

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.tinylog.Logger;
@@ -67,6 +68,7 @@ public final class ModelPickerDialog {
         Button button = new Button("Models…");
         button.setId("modelsButton");
         button.setOnAction(event -> open());
+        button.setMinWidth(Region.USE_PREF_SIZE);
         pane.getChildren().add(button);
     }
 
