@@ -1,0 +1,210 @@
+package app.hearth.gguf;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses the metadata and tensor index that follow the magic and version. Limits below are far
+ * above any real model and far below what would hurt the app.
+ */
+final class HeaderParser {
+
+    static final int DEFAULT_ALIGNMENT = 32;
+
+    private static final long MAX_ENTRIES = 1L << 20;
+    private static final long MAX_ARRAY_LENGTH = 1L << 32;
+    private static final long MAX_KEY_BYTES = 64 * 1024;
+    private static final long MAX_STRING_BYTES = 16L << 20;
+    private static final long MAX_KEPT_BYTES = 64L << 20;
+    /** Longer arrays are counted and skipped; a vocabulary is never kept. */
+    private static final int MAX_KEPT_ELEMENTS = 1024;
+    /** ggml's GGML_MAX_NAME, counting the terminating zero. */
+    private static final int MAX_TENSOR_NAME = 63;
+    private static final int MAX_DIMS = 4;
+
+    private static final String[] TYPE_NAMES = {"UINT8", "INT8", "UINT16", "INT16", "UINT32",
+        "INT32", "FLOAT32", "BOOL", "STRING", "ARRAY", "UINT64", "INT64", "FLOAT64"};
+    private static final int TYPE_STRING = 8;
+    private static final int TYPE_ARRAY = 9;
+    private static final int[] TYPE_BYTES = {1, 1, 2, 2, 4, 4, 4, 1, 0, 0, 8, 8, 8};
+
+    private final GgufInput in;
+    private final Messages messages;
+    private long keptBytes;
+
+    /** What the parser found, ready for the layout checks. */
+    record Header(Map<String, Object> metadata, List<GgufTensor> tensors, long dataOffset,
+            int alignment) {
+    }
+
+    HeaderParser(GgufInput in, Messages messages) {
+        this.in = in;
+        this.messages = messages;
+    }
+
+    /** Parses from just after the version field. */
+    Header parse() throws GgufException {
+        long tensorCount = in.count(MAX_ENTRIES, "tensors");
+        long keyCount = in.count(MAX_ENTRIES, "metadata keys");
+        Map<String, Object> metadata = readMetadata(keyCount);
+        int alignment = alignment(metadata.get("general.alignment"));
+        List<GgufTensor> tensors = readTensorIndex(tensorCount, alignment);
+        long end = in.position();
+        long dataOffset = end + (alignment - end % alignment) % alignment;
+        return new Header(metadata, tensors, dataOffset, alignment);
+    }
+
+    private Map<String, Object> readMetadata(long count) throws GgufException {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        for (long i = 0; i < count; i++) {
+            String key = string(MAX_KEY_BYTES, "metadata key");
+            int type = valueType();
+            Object value = type == TYPE_ARRAY ? array() : scalar(type);
+            if (metadata.put(key, value) != null) {
+                throw messages.corrupt("has the metadata key " + key + " twice");
+            }
+        }
+        return metadata;
+    }
+
+    private List<GgufTensor> readTensorIndex(long count, int alignment) throws GgufException {
+        List<GgufTensor> tensors = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (long i = 0; i < count; i++) {
+            GgufTensor tensor = tensor(alignment);
+            if (!names.add(tensor.name())) {
+                throw messages.corrupt("lists the tensor " + tensor.name() + " twice");
+            }
+            tensors.add(tensor);
+        }
+        return tensors;
+    }
+
+    private GgufTensor tensor(int alignment) throws GgufException {
+        String name = string(MAX_TENSOR_NAME, "tensor name");
+        long dimCount = in.u32();
+        if (dimCount < 1 || dimCount > MAX_DIMS) {
+            throw messages.corrupt("gives tensor " + name + " " + dimCount + " dimensions");
+        }
+        List<Long> dims = new ArrayList<>();
+        for (int d = 0; d < dimCount; d++) {
+            dims.add(in.count(Long.MAX_VALUE, "elements in a dimension of " + name));
+        }
+        long typeId = in.u32();
+        GgmlType type = GgmlType.byId(typeId);
+        if (type == null) {
+            throw messages.corrupt("gives tensor " + name + " the unknown type " + typeId);
+        }
+        long offset = in.count(Long.MAX_VALUE, "bytes as the offset of " + name);
+        if (offset % alignment != 0) {
+            throw messages.corrupt("puts tensor " + name + " at an unaligned offset");
+        }
+        return new GgufTensor(name, type, dims, offset, byteSize(name, type, dims));
+    }
+
+    private long byteSize(String name, GgmlType type, List<Long> dims) throws GgufException {
+        if (dims.get(0) % type.blockSize() != 0) {
+            throw messages.corrupt("gives tensor " + name + " rows that do not fill "
+                    + type + " blocks");
+        }
+        try {
+            long blocks = dims.get(0) / type.blockSize();
+            for (int d = 1; d < dims.size(); d++) {
+                blocks = Math.multiplyExact(blocks, dims.get(d));
+            }
+            // The element count must fit a long as well as the byte size.
+            Math.multiplyExact(blocks, (long) type.blockSize());
+            return Math.multiplyExact(blocks, (long) type.blockBytes());
+        } catch (ArithmeticException ex) {
+            throw messages.corrupt("gives tensor " + name + " more elements than fit a file");
+        }
+    }
+
+    private int valueType() throws GgufException {
+        long type = in.u32();
+        if (type >= TYPE_NAMES.length) {
+            throw messages.corrupt("uses the unknown value type " + type);
+        }
+        return (int) type;
+    }
+
+    private GgufArray array() throws GgufException {
+        int type = valueType();
+        if (type == TYPE_ARRAY) {
+            throw messages.corrupt("nests an array in an array, which llama.cpp cannot read");
+        }
+        long length = in.count(MAX_ARRAY_LENGTH, "elements in one array");
+        if (length > MAX_KEPT_ELEMENTS) {
+            skipElements(type, length);
+            return new GgufArray(TYPE_NAMES[type], length, List.of());
+        }
+        List<Object> values = new ArrayList<>();
+        for (long i = 0; i < length; i++) {
+            values.add(scalar(type));
+        }
+        return new GgufArray(TYPE_NAMES[type], length, values);
+    }
+
+    private void skipElements(int type, long length) throws GgufException {
+        if (type != TYPE_STRING) {
+            long bytes = length * TYPE_BYTES[type];
+            in.skip(bytes);
+            return;
+        }
+        for (long i = 0; i < length; i++) {
+            in.skip(in.count(MAX_STRING_BYTES, "bytes in one string"));
+        }
+    }
+
+    private Object scalar(int type) throws GgufException {
+        switch (type) {
+            case 0: return (long) in.u8();
+            case 1: return (long) (byte) in.u8();
+            case 2: return (long) (in.i16() & 0xffff);
+            case 3: return (long) in.i16();
+            case 4: return in.u32();
+            case 5: return (long) in.i32();
+            case 6: return (double) Float.intBitsToFloat(in.i32());
+            case 7: return bool();
+            case 8: return string(MAX_STRING_BYTES, "string");
+            case 10: // uint64 beyond Long.MAX_VALUE stays negative; no model needs such values.
+            case 11: return in.i64();
+            case 12: return Double.longBitsToDouble(in.i64());
+            default: throw new IllegalStateException("value type " + type);
+        }
+    }
+
+    private Boolean bool() throws GgufException {
+        int value = in.u8();
+        if (value > 1) {
+            throw messages.corrupt("holds " + value + " where a true or false belongs");
+        }
+        return value == 1;
+    }
+
+    private String string(long max, String what) throws GgufException {
+        long length = in.count(max, "bytes in one " + what);
+        keptBytes += length;
+        if (keptBytes > MAX_KEPT_BYTES) {
+            throw messages.corrupt("holds more than " + (MAX_KEPT_BYTES >> 20)
+                    + " MB of metadata text");
+        }
+        return in.string(length);
+    }
+
+    private int alignment(Object value) throws GgufException {
+        if (value == null) {
+            return DEFAULT_ALIGNMENT;
+        }
+        if (!(value instanceof Long) || (Long) value <= 0 || (Long) value > (1 << 20)
+                || Long.bitCount((Long) value) != 1) {
+            throw messages.corrupt("sets general.alignment to " + value
+                    + ", not a power of two");
+        }
+        return ((Long) value).intValue();
+    }
+}
