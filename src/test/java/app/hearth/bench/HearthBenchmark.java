@@ -1,0 +1,90 @@
+package app.hearth.bench;
+
+import app.hearth.bench.BenchModels.BenchModel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Issue 8's benchmark: Hearth side by side with the engine it runs on. Prints a Markdown
+ * report and writes it to {@code BENCHMARKS.md}. Run it with {@code mvn -B -Pbench
+ * test-compile exec:exec}, never in the normal build: it takes minutes and needs a quiet
+ * machine.
+ *
+ * <p>System properties: {@code hearth.bench.out} (the report file), {@code hearth.bench.cache}
+ * (where the synthetic models are kept), {@code hearth.bench.rounds} (default 5),
+ * {@code hearth.bench.sections} (comma-separated subset of
+ * {@code generation,tuning,switching,stop,window,memory}).
+ */
+public final class HearthBenchmark {
+
+    private static final int MAX_TOKENS = 64;
+
+    private HearthBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The binding leaves a non-daemon native thread behind; only exit() ends the JVM.
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
+        long started = System.nanoTime();
+        Path out = Path.of(System.getProperty("hearth.bench.out", "BENCHMARKS.md"));
+        Path cache = Path.of(System.getProperty("hearth.bench.cache", "target/bench-models"))
+                .toAbsolutePath();
+        int rounds = Integer.getInteger("hearth.bench.rounds", 5);
+        Set<String> sections = Set.of(System.getProperty("hearth.bench.sections",
+                "generation,tuning,switching,stop,window,memory").split(","));
+        int threads = Runtime.getRuntime().availableProcessors();
+        usePrivateLibraryFolder();
+        List<BenchModel> models = BenchModels.all(cache);
+        String loadBefore = MachineInfo.load();
+
+        Report body = new Report();
+        if (sections.contains("generation")) {
+            GenerationBenchmark generation = new GenerationBenchmark(rounds, MAX_TOKENS, threads);
+            generation.run(models);
+            generation.report(body);
+        }
+
+        String report = header(rounds, loadBefore, Duration.ofNanos(System.nanoTime() - started))
+                + body;
+        System.out.println(report);
+        Files.writeString(out, report);
+        System.out.println("Wrote " + out.toAbsolutePath());
+    }
+
+    /** The binding neither creates its extraction folder nor shares it safely (DESIGN.md §3). */
+    private static void usePrivateLibraryFolder() throws Exception {
+        String folder = System.getProperty("de.kherud.llama.tmpdir");
+        if (folder == null) {
+            folder = Files.createTempDirectory("hearth-bench-llama-").toString();
+            System.setProperty("de.kherud.llama.tmpdir", folder);
+        }
+        Files.createDirectories(Path.of(folder));
+    }
+
+    private static String header(int rounds, String loadBefore, Duration took) {
+        return "# Hearth benchmarks\n\n"
+                + "Written by `mvn -B -Pbench test-compile exec:exec` (app.hearth.bench."
+                + "HearthBenchmark) on " + ZonedDateTime.now().format(
+                        DateTimeFormatter.RFC_1123_DATE_TIME) + ", " + rounds + " rounds, in "
+                + took.toSeconds() + " s.\n\n" + MachineInfo.describe()
+                + "- Load average (1, 5, 15 min): " + loadBefore + " before, "
+                + MachineInfo.load() + " after. The machine is shared with other builds, "
+                + "so read spreads as noise.\n";
+    }
+}
