@@ -24,6 +24,7 @@ import java.util.Set;
 public final class HearthBenchmark {
 
     private static final int MAX_TOKENS = 64;
+    private static final int[] WINDOW_TOKENS = {1_000, 5_000};
 
     private HearthBenchmark() {
     }
@@ -58,6 +59,35 @@ public final class HearthBenchmark {
             GenerationBenchmark generation = new GenerationBenchmark(rounds, MAX_TOKENS, threads);
             generation.run(models);
             generation.report(body);
+        }
+        BenchModel small = models.get(1);
+        BenchModel large = models.get(2);
+        if (sections.contains("tuning")) {
+            TuningSweep sweep = new TuningSweep(2, 32, cache.resolve("probes"));
+            sweep.run(large, TuningSweep.variants(threads));
+            sweep.report(body);
+        }
+        if (sections.contains("switching")) {
+            SwitchingBenchmark switching = new SwitchingBenchmark(rounds);
+            switching.run(small, models.get(0));
+            switching.report(body);
+        }
+        if (sections.contains("stop")) {
+            StopBenchmark stop = new StopBenchmark(Math.min(rounds, 3));
+            stop.run(List.of(small, large));
+            stop.report(body);
+        }
+        if (sections.contains("window")) {
+            for (int tokens : WINDOW_TOKENS) {
+                WindowBenchmark window = new WindowBenchmark(rounds, tokens);
+                window.run();
+                window.report(body);
+            }
+        }
+        if (sections.contains("memory")) {
+            MemoryBenchmark memory = new MemoryBenchmark();
+            memory.run(models);
+            memory.report(body);
         }
 
         String report = header(rounds, loadBefore, Duration.ofNanos(System.nanoTime() - started))
