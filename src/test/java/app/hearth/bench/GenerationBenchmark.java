@@ -4,8 +4,10 @@ import app.hearth.bench.BenchModels.BenchModel;
 import app.hearth.workerclient.WorkerLauncher;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Item 1 and 2 of issue 8: the same greedy replies (a) from the engine in this JVM, (b)
@@ -21,6 +23,18 @@ final class GenerationBenchmark {
     private final int threads;
     private final List<List<String>> speedRows = new ArrayList<>();
     private final List<List<String>> ttftRows = new ArrayList<>();
+    private final Map<String, Result> results = new HashMap<>();
+
+    /**
+     * One model's summaries.
+     *
+     * @param speed      tokens/s of a, b and c
+     * @param ttft       time to first token of a, b and c, in ms
+     * @param speedRatio b/a and c/a, round by round
+     * @param ttftDelta  b−a and c−a, round by round, in ms
+     */
+    record Result(Series[] speed, Series[] ttft, Series[] speedRatio, Series[] ttftDelta) {
+    }
 
     GenerationBenchmark(int rounds, int maxTokens, int threads) {
         this.rounds = rounds;
@@ -37,6 +51,11 @@ final class GenerationBenchmark {
                 measure(model, worker, chat);
             }
         }
+    }
+
+    /** The summaries of a model measured by {@link #run}, or null. */
+    Result result(String modelName) {
+        return results.get(modelName);
     }
 
     void report(Report report) {
@@ -93,6 +112,8 @@ final class GenerationBenchmark {
             tokens.add(results[0].tokens());
             System.out.printf(Locale.ROOT, "  round %d: %s%n", round + 1, describe(results));
         }
+        results.put(model.name(), new Result(speed, ttft, new Series[] {speedB, speedC},
+                new Series[] {ttftB, ttftC}));
         speedRows.add(List.of(model.name(), tokens.format(0), speed[0].format(1),
                 speed[1].format(1), speed[2].format(1), speedB.format(3), speedC.format(3)));
         ttftRows.add(List.of(model.name(), ttft[0].format(1), ttft[1].format(1),

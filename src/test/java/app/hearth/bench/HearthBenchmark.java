@@ -17,13 +17,15 @@ import java.util.Set;
  * machine.
  *
  * <p>System properties: {@code hearth.bench.out} (the report file), {@code hearth.bench.cache}
- * (where the synthetic models are kept), {@code hearth.bench.rounds} (default 5),
+ * (where the synthetic models are kept), {@code hearth.bench.rounds} (default 4),
  * {@code hearth.bench.sections} (comma-separated subset of
  * {@code generation,tuning,switching,stop,window,memory}).
  */
 public final class HearthBenchmark {
 
     private static final int MAX_TOKENS = 64;
+    /** One pass: with the OpenMP default wait policy a 1B reply takes a minute here. */
+    private static final int SWEEP_PASSES = Integer.getInteger("hearth.bench.sweep.passes", 1);
     private static final int[] WINDOW_TOKENS = {1_000, 5_000};
 
     private HearthBenchmark() {
@@ -46,7 +48,7 @@ public final class HearthBenchmark {
         Path out = Path.of(System.getProperty("hearth.bench.out", "BENCHMARKS.md"));
         Path cache = Path.of(System.getProperty("hearth.bench.cache", "target/bench-models"))
                 .toAbsolutePath();
-        int rounds = Integer.getInteger("hearth.bench.rounds", 5);
+        int rounds = Integer.getInteger("hearth.bench.rounds", 4);
         Set<String> sections = Set.of(System.getProperty("hearth.bench.sections",
                 "generation,tuning,switching,stop,window,memory").split(","));
         int threads = Runtime.getRuntime().availableProcessors();
@@ -55,15 +57,21 @@ public final class HearthBenchmark {
         String loadBefore = MachineInfo.load();
 
         Report body = new Report();
+        Targets targets = new Targets();
+        BenchModel small = models.get(1);
+        BenchModel large = models.get(2);
         if (sections.contains("generation")) {
             GenerationBenchmark generation = new GenerationBenchmark(rounds, MAX_TOKENS, threads);
             generation.run(models);
             generation.report(body);
+            models.forEach(model -> targets.generation(model.name(),
+                    generation.result(model.name())));
+            targets.engine(small.name(), generation.result(small.name()), false);
+            targets.engine(large.name(), generation.result(large.name()), true);
         }
-        BenchModel small = models.get(1);
-        BenchModel large = models.get(2);
         if (sections.contains("tuning")) {
-            TuningSweep sweep = new TuningSweep(2, 32, cache.resolve("probes"));
+            TuningSweep sweep = new TuningSweep(SWEEP_PASSES, 2, 16,
+                    cache.resolve("probes"));
             sweep.run(large, TuningSweep.variants(threads));
             sweep.report(body);
         }
@@ -71,6 +79,7 @@ public final class HearthBenchmark {
             SwitchingBenchmark switching = new SwitchingBenchmark(rounds);
             switching.run(small, models.get(0));
             switching.report(body);
+            targets.switching(switching);
         }
         if (sections.contains("stop")) {
             StopBenchmark stop = new StopBenchmark(Math.min(rounds, 3));
@@ -82,6 +91,7 @@ public final class HearthBenchmark {
                 WindowBenchmark window = new WindowBenchmark(rounds, tokens);
                 window.run();
                 window.report(body);
+                targets.window(window);
             }
         }
         if (sections.contains("memory")) {
@@ -90,8 +100,10 @@ public final class HearthBenchmark {
             memory.report(body);
         }
 
+        Report summary = new Report();
+        targets.report(summary);
         String report = header(rounds, loadBefore, Duration.ofNanos(System.nanoTime() - started))
-                + body;
+                + summary + body;
         System.out.println(report);
         Files.writeString(out, report);
         System.out.println("Wrote " + out.toAbsolutePath());

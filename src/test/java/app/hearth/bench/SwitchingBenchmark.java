@@ -43,6 +43,14 @@ final class SwitchingBenchmark {
         }
     }
 
+    Series coldStart() {
+        return coldStart;
+    }
+
+    Series switchCost() {
+        return switchCost;
+    }
+
     void report(Report report) {
         report.heading("3. Switching and starting")
                 .paragraph("Model %s; %d rounds; short prompts (12 tokens) so that prompt "

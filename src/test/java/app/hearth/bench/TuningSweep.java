@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where the in-process loop loses against the engine: the same model under different engine
- * settings, each in a fresh JVM (OpenMP reads its environment once per process). Two passes,
- * the second in reverse order, so drift in the machine's load hits every setting alike.
+ * settings, each in a fresh JVM (OpenMP reads its environment once per process). With two
+ * passes the second runs in reverse order, so drift in the machine's load hits every setting
+ * alike.
  */
 final class TuningSweep {
 
@@ -29,7 +30,10 @@ final class TuningSweep {
     private final Path workDir;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TuningSweep(int rounds, int maxTokens, Path workDir) {
+    private final int passes;
+
+    TuningSweep(int passes, int rounds, int maxTokens, Path workDir) {
+        this.passes = passes;
         this.rounds = rounds;
         this.maxTokens = maxTokens;
         this.workDir = workDir;
@@ -51,7 +55,7 @@ final class TuningSweep {
         System.out.printf("Tuning sweep: %s%n", model.name());
         List<Series[]> results = new ArrayList<>();
         variants.forEach(variant -> results.add(new Series[] {new Series(), new Series()}));
-        for (int pass = 0; pass < 2; pass++) {
+        for (int pass = 0; pass < passes; pass++) {
             for (int i = 0; i < variants.size(); i++) {
                 int index = pass == 0 ? i : variants.size() - 1 - i;
                 probe(model, variants.get(index), results.get(index));
@@ -69,9 +73,10 @@ final class TuningSweep {
     void report(Report report) {
         report.heading("2b. Engine settings, in-process, one fresh JVM per setting")
                 .paragraph("%d timed replies of up to %d tokens per JVM after one untimed "
-                        + "reply, 12-token prompts, two passes in opposite orders. Batch "
-                        + "sizes are left out: decoding runs one token per batch, and a "
-                        + "99-token prompt fits one physical batch (512).", rounds, maxTokens)
+                        + "reply, 12-token prompts, %d pass(es), the second in reverse "
+                        + "order. Batch sizes are left out: decoding runs one token per batch, "
+                        + "and a 99-token prompt fits one physical batch (512).", rounds,
+                        maxTokens, passes)
                 .table(List.of("model", "setting", "decode tok/s", "vs the worker's",
                         "TTFT ms"), rows);
     }

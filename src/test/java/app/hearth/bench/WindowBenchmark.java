@@ -45,6 +45,18 @@ final class WindowBenchmark {
         }
     }
 
+    Series absorbed() {
+        return absorbed;
+    }
+
+    Series pulseMax() {
+        return pulseMax;
+    }
+
+    int tokens() {
+        return tokens;
+    }
+
     void report(Report report) {
         report.heading("5. The window's absorption")
                 .paragraph("A stand-in worker (FastTokenWorker, test sources) streams %,d "
