@@ -58,7 +58,8 @@ final class WindowBenchmark {
     }
 
     void report(Report report) {
-        report.heading("5. The window's absorption")
+        report.heading(String.format(java.util.Locale.ROOT,
+                "5. The window's absorption, %,d-token replies", tokens))
                 .paragraph("A stand-in worker (FastTokenWorker, test sources) streams %,d "
                         + "one-word tokens per reply through the real protocol as fast as its "
                         + "pipe takes them, into the real WorkerService, FxBatchingExecutor, "
