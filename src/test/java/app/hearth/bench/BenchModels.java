@@ -2,7 +2,6 @@ package app.hearth.bench;
 
 import app.hearth.gguf.GgmlType;
 import app.hearth.testsupport.GgufWriter;
-import app.hearth.testsupport.TestModels;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,11 +27,21 @@ final class BenchModels {
 
     /** The demo model, then the ~135M Q8_0 and the ~1B Q4_0 model, smallest first. */
     static List<BenchModel> all(Path cache) throws IOException {
-        Path demo = TestModels.stories();
+        Path demo = sharedFolder().resolve("stories260K.gguf");
+        if (!Files.isRegularFile(demo)) {
+            throw new IllegalStateException("The demo model is missing: expected it at " + demo
+                    + " (set -Dhearth.shared.models to the shared models folder)");
+        }
         return List.of(
                 new BenchModel("stories260K F32 (demo)", demo, 260_000),
                 synthetic("135M Q8_0", small(), cache.resolve("random-135m-q8_0.gguf")),
                 synthetic("1B Q4_0 GQA", large(), cache.resolve("random-1b-q4_0.gguf")));
+    }
+
+    /** The shared models folder, as surefire and the bench profile name it. */
+    static Path sharedFolder() {
+        return Path.of(System.getProperty("hearth.shared.models", "../shared/models"))
+                .toAbsolutePath().normalize();
     }
 
     /**

@@ -1,7 +1,6 @@
 package app.hearth.bench;
 
 import app.hearth.protocol.Sampling;
-import app.hearth.testsupport.TestModels;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatMessage;
 import app.hearth.ui.chat.ChatView;
@@ -31,7 +30,7 @@ final class ChatViewClient implements AutoCloseable {
         Fx.start();
         this.service = new WorkerService(launcher, new FxBatchingExecutor());
         this.model = Fx.call(() -> new ChatViewModel(service, Runnable::run,
-                TestModels.folder(), Sampling.greedy(maxTokens)));
+                BenchModels.sharedFolder(), Sampling.greedy(maxTokens)));
         this.stage = Fx.call(() -> {
             Stage window = new Stage();
             window.setScene(new Scene(new ChatView(model), 800, 600));
