@@ -31,6 +31,9 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
                 .setThreads(key.threads())
                 .setThreadsBatch(key.threads())
                 // The warm-up leaves a second OpenMP team that slows decoding (DESIGN.md §3).
+                // Issue 8's sweeps (1B Q4_0, 2 threads, PASSIVE, 2-core machine at load 6-12):
+                // 10.1-11.1 tok/s without it, 6.1-10.3 with it. One thread gave 5.7-12.0, no
+                // clear win over two, so the thread count stays the core count.
                 .skipWarmup()
                 .disableLog();
         try {

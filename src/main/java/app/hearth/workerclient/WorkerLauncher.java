@@ -116,6 +116,9 @@ public final class WorkerLauncher {
     private static Map<String, String> engineEnvironment() {
         // Without a passive wait policy, OpenMP threads spin and stall loads on small
         // machines; without this flag a GGML assert forks gdb onto our stdout (DESIGN.md §3).
+        // Issue 8's sweeps, 1B Q4_0 without warm-up, 2 cores: PASSIVE gave 10.1-11.1 tok/s
+        // at every load; the default (spinning) policy gave 22.1 at load ~5 but 0.5-4.2 at
+        // load 10-12. PASSIVE stays: a desktop is rarely idle, and the collapse is 20x.
         return Map.of("OMP_WAIT_POLICY", "PASSIVE", "GGML_NO_BACKTRACE", "1");
     }
 
