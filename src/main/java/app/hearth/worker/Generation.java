@@ -41,20 +41,29 @@ final class Generation {
 
     /** Generates the whole reply on this thread and returns its summary. */
     DoneEvent run(LlamaModel model, int promptTokens, long loadMs) {
-        long started = System.nanoTime();
+        long startedAt = System.nanoTime();
         long firstTokenAt = 0;
         long lastTokenAt = 0;
         int generated = 0;
         String stopReason = "end";
 
         LlamaIterator tokens = model.generate(parameters()).iterator();
+        boolean started = false;
         while (tokens.hasNext()) {
-            if (cancelRequested) {
+            // The engine files a cancel ahead of its queue: sent before the task has produced
+            // anything, it finds no task and the reply runs on unseen to its token limit,
+            // holding up the next one. So a stop waits for the first output (the end of
+            // prompt processing) before it cancels.
+            if (cancelRequested && started) {
                 tokens.cancel();
                 stopReason = "cancelled";
                 break;
             }
             LlamaOutput output = tokens.next();
+            started = true;
+            if (cancelRequested) {
+                continue;
+            }
             if (output.text.isEmpty()) {
                 continue;
             }
@@ -69,7 +78,7 @@ final class Generation {
             stopReason = "length";
         }
 
-        double ttftMs = generated == 0 ? 0 : (firstTokenAt - started) / 1e6;
+        double ttftMs = generated == 0 ? 0 : (firstTokenAt - startedAt) / 1e6;
         double decodeSeconds = (lastTokenAt - firstTokenAt) / 1e9;
         double tokensPerSecond = generated > 1 && decodeSeconds > 0
                 ? (generated - 1) / decodeSeconds : 0;

@@ -81,6 +81,26 @@ class RealWorkerTest {
     }
 
     @Test
+    void aStopBeforeTheFirstTokenEndsTheReplyInTheEngineToo() throws Exception {
+        RecordingListener stopped = new RecordingListener();
+        GenerationHandle handle = worker.generate(path(SharedModels.stories()),
+                "Once upon a time", Sampling.greedy(100_000), ModelOptions.DEFAULT, List.of(),
+                stopped);
+
+        handle.cancel();
+        DoneEvent cancelled = stopped.done();
+        RecordingListener next = generate(SharedModels.stories(), "One day",
+                Sampling.greedy(5));
+
+        assertEquals("cancelled", cancelled.stopReason());
+        // Had the engine gone on with the stopped reply, this one would wait behind its
+        // 100,000 tokens and time out.
+        assertEquals(5, next.done().generatedTokens());
+        assertTrue(next.done().timeToFirstTokenMs() < 10_000,
+                "first token after " + next.done().timeToFirstTokenMs() + " ms");
+    }
+
+    @Test
     void servesTwoDifferentModelsFromTheSameWorkerProcess() throws Exception {
         RecordingListener stories = generate(SharedModels.stories(), "Hello", Sampling.greedy(5));
         stories.done();
