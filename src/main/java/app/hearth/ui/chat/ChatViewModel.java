@@ -40,6 +40,7 @@ import javafx.collections.ObservableList;
 import org.tinylog.Logger;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -123,9 +124,15 @@ public final class ChatViewModel {
     public void refreshModels() {
         List<Path> folders = new ArrayList<>(List.of(modelsFolder));
         folders.addAll(extraFolders);
+        Path chosen = selectedModel.get();
         background.execute(() -> {
-            List<Path> found = folders.stream().flatMap(folder -> ModelFiles.list(folder)
-                    .stream()).distinct().toList();
+            List<Path> found = new ArrayList<>(folders.stream()
+                    .flatMap(folder -> ModelFiles.list(folder).stream()).distinct().toList());
+            // A model chosen from elsewhere (the picker, a dropped file) stays on the list
+            // while its file exists.
+            if (chosen != null && !found.contains(chosen) && Files.isRegularFile(chosen)) {
+                found.add(chosen);
+            }
             Platform.runLater(() -> showModels(found));
         });
     }
@@ -333,6 +340,7 @@ public final class ChatViewModel {
         stop();
         editing.set(null);
         shown = conversation;
+        status.set("");
         messages.setAll(conversation.messages().stream().map(ChatViewModel::reopened).toList());
         contextUsed.set(0);
         Path model = conversation.model() == null ? null : Path.of(conversation.model());
@@ -347,6 +355,10 @@ public final class ChatViewModel {
     }
 
     private void useModel(Path model) {
+        if (model != null && !models.contains(model)) {
+            // Chosen outside the list (in the picker): the list shows it too.
+            models.add(model);
+        }
         if (model == null || shown == null) {
             return;
         }

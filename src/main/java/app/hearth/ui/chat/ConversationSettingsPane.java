@@ -61,11 +61,17 @@ final class ConversationSettingsPane extends VBox {
         grid.setHgap(8);
         grid.setVgap(4);
         grid.add(system, 0, 0, 8, 1);
-        grid.addRow(1, new Label("Temperature"), temperature, new Label("Top-p"), topP,
-                new Label("Top-k"), topK, new Label("Min-p"), minP);
-        grid.addRow(2, new Label("Repeat penalty"), repeat, new Label("Max tokens"), maxTokens,
-                new Label("Seed (-1 random)"), seed);
+        grid.addRow(1, label("Temperature"), temperature, label("Top-p"), topP,
+                label("Top-k"), topK, label("Min-p"), minP);
+        grid.addRow(2, label("Repeat penalty"), repeat, label("Max tokens"), maxTokens,
+                label("Seed (-1 random)"), seed);
         return grid;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
     }
 
     private HBox createButtons() {

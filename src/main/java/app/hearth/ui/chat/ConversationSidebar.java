@@ -81,6 +81,7 @@ final class ConversationSidebar extends VBox {
         Button undo = new Button("Undo");
         undo.setId("undoDelete");
         undo.setOnAction(event -> model.undoDelete());
+        undo.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(6, what, spacer, undo);

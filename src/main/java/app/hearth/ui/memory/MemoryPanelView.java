@@ -114,6 +114,9 @@ public final class MemoryPanelView extends VBox {
         unload.setOnAction(event -> model.unload(row));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        pin.setMinWidth(Region.USE_PREF_SIZE);
+        unload.setMinWidth(Region.USE_PREF_SIZE);
+        state.setMinWidth(0);
         HBox actions = new HBox(6, state, spacer, pin, unload);
 
         VBox box = new VBox(2, name, memory, actions);

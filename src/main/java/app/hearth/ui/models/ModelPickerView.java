@@ -101,7 +101,9 @@ final class ModelPickerView extends BorderPane {
                 + "window, or add a folder."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                textColumn("Name", "name", ModelRow::name, 170),
+                // Files are what people put in the folder; the model's own name (often just
+                // "llama") is in the details.
+                textColumn("File", "file", row -> row.entry().fileName(), 200),
                 textColumn("Architecture", "architecture", ModelRow::architecture, 90),
                 numberColumn("Parameters", "parameters", ModelRow::parameters,
                         ModelRow::parametersText),

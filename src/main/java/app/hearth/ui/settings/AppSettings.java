@@ -22,7 +22,8 @@ public record AppSettings(
         int threads, int defaultContextSize, Theme theme) {
 
     /** What a first start uses. */
-    public static final AppSettings DEFAULT = new AppSettings(0, 30, List.of(), 0, 4096,
+    public static final AppSettings DEFAULT = new AppSettings(0, 30, List.of(), 0,
+            ModelOptions.DEFAULT_CONTEXT_TOKENS,
             Theme.SYSTEM);
 
     public AppSettings {

@@ -46,6 +46,21 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         folders.setPromptText("One folder per line");
         theme.setId("theme");
         theme.getItems().setAll(Theme.values());
+        theme.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Theme value) {
+                return value == null ? "" : switch (value) {
+                    case SYSTEM -> "As the system";
+                    case LIGHT -> "Light";
+                    case DARK -> "Dark";
+                };
+            }
+
+            @Override
+            public Theme fromString(String text) {
+                return null;
+            }
+        });
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -94,7 +109,10 @@ public final class SettingsDialog extends Dialog<AppSettings> {
     }
 
     private static void row(GridPane grid, int row, String label, Node field) {
-        grid.addRow(row, new Label(label), field);
+        Label name = new Label(label);
+        // The units and the meaning of 0 are in the label: never cut them off.
+        name.setMinWidth(Label.USE_PREF_SIZE);
+        grid.addRow(row, name, field);
     }
 
     private static TextField field(String id) {
