@@ -9,9 +9,14 @@ import java.util.concurrent.Executor;
 /**
  * Runs tasks on the JavaFX thread, in order, with at most one {@code Platform.runLater}
  * pending: tasks that arrive while one is pending join its batch. A model streaming hundreds
- * of tokens a second thus costs one FX event per pulse, not one per token. Thread-safe.
+ * of tokens a second thus costs one FX event per pulse, not one per token. A batch runs for
+ * at most {@value #BATCH_NANOS} ns and leaves the rest to the next event, so a stream that
+ * never pauses cannot keep the FX thread from its pulses. Thread-safe.
  */
 public final class FxBatchingExecutor implements Executor {
+
+    /** Time one batch may take on the FX thread: half a 60 Hz frame. */
+    static final long BATCH_NANOS = 8_000_000;
 
     private final Queue<Runnable> queue = new ArrayDeque<>();
     private boolean scheduled;
@@ -29,6 +34,7 @@ public final class FxBatchingExecutor implements Executor {
     }
 
     private void drain() {
+        long deadline = System.nanoTime() + BATCH_NANOS;
         while (true) {
             Runnable task;
             synchronized (queue) {
@@ -39,6 +45,11 @@ public final class FxBatchingExecutor implements Executor {
                 }
             }
             task.run();
+            if (System.nanoTime() > deadline) {
+                // Still scheduled: the rest runs in a later event, after the pulse.
+                Platform.runLater(this::drain);
+                return;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.hearth.ui.chat;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
@@ -11,6 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * One message in the transcript: who wrote it, the text rendered as Markdown, a line of
@@ -28,7 +30,11 @@ final class MessageBubble extends VBox {
     private final ChatMessage message;
     private final MarkdownView rendered = new MarkdownView();
     private final TextArea plain = new TextArea();
+    /** How often a streaming reply is rendered again, at most. */
+    private static final java.time.Duration RENDER_INTERVAL = java.time.Duration.ofMillis(100);
+
     private boolean renderPending;
+    private long lastRenderNanos;
 
     MessageBubble(ChatMessage message, ChatViewModel model) {
         super(4);
@@ -112,10 +118,24 @@ final class MessageBubble extends VBox {
             return;
         }
         renderPending = true;
-        Platform.runLater(() -> {
-            renderPending = false;
-            rendered.show(message.getText());
-        });
+        // Rendering parses the whole reply again, so a streaming reply is rendered at most
+        // every RENDER_INTERVAL; the final text is rendered as soon as it is complete.
+        long sinceLast = System.nanoTime() - lastRenderNanos;
+        if (message.getStatus() != ChatMessage.Status.STREAMING
+                || sinceLast >= RENDER_INTERVAL.toNanos()) {
+            Platform.runLater(this::render);
+            return;
+        }
+        PauseTransition delay = new PauseTransition(
+                Duration.millis((RENDER_INTERVAL.toNanos() - sinceLast) / 1e6));
+        delay.setOnFinished(event -> render());
+        delay.play();
+    }
+
+    private void render() {
+        renderPending = false;
+        lastRenderNanos = System.nanoTime();
+        rendered.show(message.getText());
     }
 
     private void showPlain(boolean selectable) {

@@ -1,6 +1,7 @@
 package app.hearth.ui.chat;
 
 import app.hearth.chat.Conversation;
+import app.hearth.chat.MessageStatus;
 import app.hearth.testsupport.SharedModels;
 import app.hearth.workerclient.WorkerService;
 import javafx.scene.Scene;
@@ -49,6 +50,11 @@ class SavedConversationsTest {
         chat(robot, first, SharedModels.stories(), "", "Once upon a time");
         chat(robot, first, SharedModels.tinyRandom(), "Answer in one word.", "Hello");
         chat(robot, first, SharedModels.storiesWithChatTemplate(), "You tell stories.", "A cat");
+        // The list's records follow the window's messages a moment later.
+        waitFor(() -> first.conversations().getShown().stream()
+                .flatMap(conversation -> conversation.messages().stream())
+                .noneMatch(message -> message.status() == MessageStatus.STREAMING),
+                "the replies in the saved records");
         List<Conversation> before = List.copyOf(first.conversations().getShown());
 
         ChatViewModel second = open(robot);
