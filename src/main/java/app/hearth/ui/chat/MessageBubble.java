@@ -120,6 +120,8 @@ final class MessageBubble extends VBox {
         renderPending = true;
         // Rendering parses the whole reply again, so a streaming reply is rendered at most
         // every RENDER_INTERVAL; the final text is rendered as soon as it is complete.
+        // TODO(#8): keep the finished blocks and re-render only the last one; until then a
+        // long reply's layout pass grows with its length (BENCHMARKS.md, the window).
         long sinceLast = System.nanoTime() - lastRenderNanos;
         if (message.getStatus() != ChatMessage.Status.STREAMING
                 || sinceLast >= RENDER_INTERVAL.toNanos()) {
