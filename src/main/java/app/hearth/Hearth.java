@@ -10,6 +10,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -32,11 +33,25 @@ public final class Hearth {
     }
 
     /** Starts the window or runs a command. */
-    public static void main(String[] rawArgs) throws IOException {
+    public static void main(String[] rawArgs) {
         // Build tools may pass blank arguments; they mean nothing.
         List<String> args = Arrays.stream(rawArgs).filter(arg -> !arg.isBlank()).toList();
-        AppPaths paths = AppPaths.forCurrentUser().createFolders();
-        Logging.toFile(paths.logs());
+        AppPaths paths = AppPaths.forCurrentUser();
+        try {
+            paths.createFolders();
+            Logging.toFile(paths.logs());
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException failed && failed.getReason() != null
+                    ? failed.getReason() : e.toString();
+            System.err.println("hearth: cannot use the data folder " + paths.data() + " ("
+                    + why + "); set -Dhearth.data.dir to a writable folder.");
+            if (args.isEmpty()) {
+                System.exit(1);
+            }
+            // The command line can still work; its log goes to stderr, warnings only.
+            System.setProperty("hearth.log.level", "warn");
+            Logging.toStderr();
+        }
         if (args.isEmpty()) {
             HearthApp.launchWindow(paths);
             return;

@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class ConversationStore {
 
+    /** Larger files are set aside: no conversation reaches this by typing. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+
     private static final String SUFFIX = ".json";
     private static final String DAMAGED = ".damaged";
     private static final String OPEN = "open.txt";
@@ -131,6 +134,10 @@ public final class ConversationStore {
 
     private void load(Path file, List<Conversation> loaded, List<String> problems) {
         try {
+            // A FIFO would block the load and a link to a device would never end.
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
+                throw new IOException("not a conversation file of a sensible size");
+            }
             String json = Files.readString(file, StandardCharsets.UTF_8);
             Conversation conversation = gson.fromJson(json, Conversation.class);
             if (conversation == null) {

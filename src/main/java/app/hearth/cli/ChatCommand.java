@@ -110,6 +110,12 @@ public final class ChatCommand {
                     public void onToken(String text) {
                         out.print(text);
                         out.flush();
+                        if (out.checkError()) {
+                            // Nobody reads any more (a closed pipe, `| head`): stop the
+                            // reply instead of generating into the void.
+                            exitCode.set(ExitCode.FAILED);
+                            finished.countDown();
+                        }
                     }
 
                     @Override

@@ -88,11 +88,16 @@ final class CommandLine {
         if (value == null) {
             return fallback;
         }
+        float number;
         try {
-            return Float.parseFloat(value.trim());
+            number = Float.parseFloat(value.trim());
         } catch (NumberFormatException e) {
+            number = Float.NaN;
+        }
+        if (!Float.isFinite(number)) {
             throw new UsageException("--" + name + " needs a number, not \"" + value + "\"");
         }
+        return number;
     }
 
     List<String> words() {

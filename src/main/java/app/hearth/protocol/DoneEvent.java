@@ -3,7 +3,9 @@ package app.hearth.protocol;
 /**
  * The end of a generation.
  *
- * @param stopReason        {@code eos}, {@code length}, {@code stop} or {@code cancelled}
+ * @param stopReason        {@code end} (the model finished, or a stop string came),
+ *                          {@code length} (the token limit), {@code context} (the context
+ *                          is full) or {@code cancelled}
  * @param promptTokens      tokens in the prompt
  * @param generatedTokens   tokens generated
  * @param loadMs            time spent loading the model for this request, 0 if it was cached

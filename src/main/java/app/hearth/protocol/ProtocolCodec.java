@@ -77,8 +77,10 @@ public final class ProtocolCodec {
 
         try {
             return gson.fromJson(object, messageClass);
-        } catch (JsonParseException | IllegalArgumentException | IllegalStateException e) {
-            throw new ProtocolException("Malformed " + type.getAsString() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Gson wraps what a record's constructor throws in a plain RuntimeException.
+            throw new ProtocolException("Malformed " + type.getAsString() + " message: a field "
+                    + "has the wrong type or value", idOf(object));
         }
     }
 
@@ -99,6 +101,11 @@ public final class ProtocolCodec {
             return request;
         }
         throw new ProtocolException("Expected a request");
+    }
+
+    private static String idOf(JsonObject object) {
+        JsonElement id = object.get("id");
+        return id != null && id.isJsonPrimitive() ? id.getAsString() : null;
     }
 
     private static JsonObject parseObject(String line) throws ProtocolException {

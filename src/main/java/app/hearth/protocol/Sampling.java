@@ -15,6 +15,17 @@ public record Sampling(
         float temperature, float topP, int topK, float minP, float repeatPenalty,
         int maxTokens, long seed) {
 
+    /**
+     * @throws IllegalArgumentException for a value that is not a finite number: JSON cannot
+     *                                  carry it and the engine would sample nonsense
+     */
+    public Sampling {
+        if (!Float.isFinite(temperature) || !Float.isFinite(topP) || !Float.isFinite(minP)
+                || !Float.isFinite(repeatPenalty)) {
+            throw new IllegalArgumentException("Sampling settings must be finite numbers");
+        }
+    }
+
     /** Defaults close to what llama.cpp's own chat programs use. */
     public static final Sampling DEFAULT = new Sampling(0.7f, 0.95f, 40, 0.05f, 1.1f, 512, -1);
 

@@ -39,15 +39,21 @@ final class Generation {
         cancelRequested = true;
     }
 
-    /** Generates the whole reply on this thread and returns its summary. */
-    DoneEvent run(LlamaModel model, int promptTokens, long loadMs) {
+    /**
+     * Generates the whole reply on this thread and returns its summary.
+     *
+     * @param contextRoom tokens left in the context after the prompt; the reply ends there
+     *                    with the stop reason {@code context}
+     */
+    DoneEvent run(LlamaModel model, int promptTokens, long loadMs, int contextRoom) {
+        int limit = Math.min(sampling.maxTokens(), contextRoom);
         long startedAt = System.nanoTime();
         long firstTokenAt = 0;
         long lastTokenAt = 0;
         int generated = 0;
         String stopReason = "end";
 
-        LlamaIterator tokens = model.generate(parameters()).iterator();
+        LlamaIterator tokens = model.generate(parameters(limit)).iterator();
         boolean started = false;
         while (tokens.hasNext()) {
             // The engine files a cancel ahead of its queue: sent before the task has produced
@@ -74,8 +80,8 @@ final class Generation {
             generated++;
             writer.send(new TokenEvent(request.id(), output.text));
         }
-        if (!"cancelled".equals(stopReason) && generated >= sampling.maxTokens()) {
-            stopReason = "length";
+        if (!"cancelled".equals(stopReason) && generated >= limit) {
+            stopReason = limit < sampling.maxTokens() ? "context" : "length";
         }
 
         double ttftMs = generated == 0 ? 0 : (firstTokenAt - startedAt) / 1e6;
@@ -86,11 +92,11 @@ final class Generation {
                 ttftMs, tokensPerSecond);
     }
 
-    private InferenceParameters parameters() {
+    private InferenceParameters parameters(int limit) {
         long seed = sampling.seed() < 0 ? ThreadLocalRandom.current().nextInt(1 << 30)
                 : sampling.seed();
         InferenceParameters parameters = new InferenceParameters(request.prompt())
-                .setNPredict(sampling.maxTokens())
+                .setNPredict(limit)
                 .setTemperature(sampling.temperature())
                 .setTopP(sampling.topP())
                 .setTopK(sampling.topK())

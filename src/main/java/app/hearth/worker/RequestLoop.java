@@ -11,9 +11,11 @@ import app.hearth.protocol.ErrorCode;
 import app.hearth.protocol.ErrorEvent;
 import app.hearth.protocol.GenerateRequest;
 import app.hearth.protocol.LoadRequest;
+import app.hearth.protocol.LineReader;
 import app.hearth.protocol.LoadedEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.PinRequest;
+import app.hearth.protocol.Protocol;
 import app.hearth.protocol.ProtocolCodec;
 import app.hearth.protocol.ProtocolException;
 import app.hearth.protocol.Request;
@@ -24,7 +26,6 @@ import app.hearth.protocol.UnloadRequest;
 import app.hearth.protocol.UnloadedEvent;
 import org.tinylog.Logger;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RequestLoop {
 
-    private final BufferedReader in;
+    private final LineReader in;
     private final ProtocolWriter writer;
     private final ModelCache<LoadedModel> cache;
     private final ProtocolCodec codec = new ProtocolCodec();
@@ -49,7 +50,7 @@ final class RequestLoop {
     private final MemoryMonitor monitor;
     private final int defaultThreads;
 
-    RequestLoop(BufferedReader in, ProtocolWriter writer, ModelCache<LoadedModel> cache,
+    RequestLoop(LineReader in, ProtocolWriter writer, ModelCache<LoadedModel> cache,
             MemoryMonitor monitor, int defaultThreads) {
         this.in = in;
         this.writer = writer;
@@ -67,10 +68,15 @@ final class RequestLoop {
             }
             Request request;
             try {
+                if (line.equals(LineReader.TOO_LONG)) {
+                    throw new ProtocolException("A request line longer than "
+                            + Protocol.MAX_LINE_CHARS + " bytes was skipped", null);
+                }
                 request = codec.decodeRequest(line);
             } catch (ProtocolException e) {
                 Logger.warn("Ignored a bad request line: {}", e.getMessage());
-                writer.send(new ErrorEvent(null, ErrorCode.BAD_REQUEST, e.getMessage()));
+                writer.send(new ErrorEvent(e.requestId(), ErrorCode.BAD_REQUEST,
+                        e.getMessage()));
                 continue;
             }
             if (request instanceof ShutdownRequest) {
@@ -184,7 +190,10 @@ final class RequestLoop {
                                 + "context holds " + key.contextSize() + "."));
                 return;
             }
-            writer.send(generation.run(model.native_(), promptTokens, loadMs));
+            // The engine would shift its context and go on past it, forgetting the prompt;
+            // a reply ends where the context does instead.
+            int room = key.contextSize() - promptTokens;
+            writer.send(generation.run(model.native_(), promptTokens, loadMs, room));
         } catch (ModelLoadException e) {
             refuse(request.id(), e);
         } catch (RuntimeException e) {

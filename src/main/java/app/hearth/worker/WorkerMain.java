@@ -8,16 +8,15 @@ import app.hearth.memory.MemoryBudget;
 import app.hearth.memory.ProcessMemory;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.HelloEvent;
+import app.hearth.protocol.LineReader;
 import app.hearth.protocol.ModelsEvent;
 import app.hearth.protocol.Protocol;
 import app.hearth.protocol.UnloadedEvent;
 import org.tinylog.Logger;
 
-import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,8 +96,8 @@ public final class WorkerMain {
         writer.send(new HelloEvent(Protocol.VERSION, pid, threads));
         Logger.info("Worker {} ready, protocol {}, {} threads", pid, Protocol.VERSION, threads);
 
-        BufferedReader in = new BufferedReader(
-                new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        // Bounded lines: one huge line must not fill the worker's small heap.
+        LineReader in = new LineReader(System.in, Protocol.MAX_LINE_CHARS);
         RequestLoop loop = new RequestLoop(in, writer, cache, monitor, threads);
         loop.run();
         monitor.close();

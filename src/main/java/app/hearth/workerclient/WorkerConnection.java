@@ -2,6 +2,7 @@ package app.hearth.workerclient;
 
 import app.hearth.protocol.Event;
 import app.hearth.protocol.HelloEvent;
+import app.hearth.protocol.LineReader;
 import app.hearth.protocol.Protocol;
 import app.hearth.protocol.ProtocolCodec;
 import app.hearth.protocol.ProtocolException;

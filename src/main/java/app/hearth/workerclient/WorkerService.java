@@ -281,6 +281,11 @@ public final class WorkerService implements AutoCloseable {
                 Logger.warn(e, "Could not send {} to the worker", request.id());
                 fail(request.id(), new WorkerError(ErrorCode.WORKER_CRASHED,
                         "The model worker stopped before it got the request; try again."));
+            } catch (RuntimeException e) {
+                // A request that cannot even be written must end for its caller, not hang.
+                Logger.error(e, "Could not send {}", request.id());
+                fail(request.id(), new WorkerError(ErrorCode.BAD_REQUEST,
+                        "Hearth could not send this request: " + e.getMessage()));
             }
         });
     }

@@ -35,6 +35,10 @@ class BadRequestsTest {
                     + "\"options\":{\"contextSize\":-5,\"threads\":0}}",
             "{\"type\":\"unload\",\"id\":\"u1\",\"model\":\"a\\u0000b\"}",
             "{\"type\":\"load\",\"id\":\"l1\"}",
+            "{\"type\":\"generate\",\"id\":\"g4\",\"model\":\"/m.gguf\",\"prompt\":[\"p\"]}",
+            "{\"type\":\"generate\",\"id\":\"g5\",\"model\":\"/m.gguf\",\"prompt\":\"p\","
+                    + "\"sampling\":{\"temperature\":NaN,\"maxTokens\":5}}",
+            "{\"type\":\"status\",\"id\":\"" + "y".repeat(9 << 20) + "\"}",
             "{\"type\":\"cancel\",\"id\":\"x1\",\"target\":\"nothing\"}",
             "{\"type\":\"status\",\"id\":\"s1\"}");
 
@@ -73,7 +77,9 @@ class BadRequestsTest {
                 .map(error -> error.id() + " " + error.code()).toList();
         assertEquals(List.of("null " + ErrorCode.BAD_REQUEST, "g1 " + ErrorCode.BAD_REQUEST,
                 "g2 " + ErrorCode.BAD_REQUEST, "g3 " + ErrorCode.BAD_REQUEST,
-                "u1 " + ErrorCode.BAD_REQUEST, "l1 " + ErrorCode.BAD_REQUEST), refused);
+                "u1 " + ErrorCode.BAD_REQUEST, "l1 " + ErrorCode.BAD_REQUEST,
+                "g4 " + ErrorCode.BAD_REQUEST, "g5 " + ErrorCode.BAD_REQUEST,
+                "null " + ErrorCode.BAD_REQUEST), refused);
         assertTrue(events.get(events.size() - 1) instanceof StatusEvent);
         assertTrue(worker.isAlive());
     }

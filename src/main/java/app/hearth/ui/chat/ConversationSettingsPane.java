@@ -111,8 +111,9 @@ final class ConversationSettingsPane extends VBox {
             }
             model.applySettings(system.getText(), sampling);
             problem.setText("");
-        } catch (NumberFormatException e) {
-            problem.setText("Each setting needs a number.");
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException too: text, or a number like NaN or 1e40 that is no use.
+            problem.setText("Each setting needs an ordinary number.");
         }
     }
 

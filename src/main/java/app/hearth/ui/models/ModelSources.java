@@ -69,7 +69,7 @@ final class ModelSources {
             Saved saved = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8),
                     Saved.class);
             return saved == null ? Saved.EMPTY : new Saved(saved.folders(), saved.files());
-        } catch (IOException | JsonParseException e) {
+        } catch (IOException | RuntimeException e) {
             Logger.warn(e, "Ignored the damaged list of model folders {}", file);
             return Saved.EMPTY;
         }

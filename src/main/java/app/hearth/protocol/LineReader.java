@@ -1,4 +1,4 @@
-package app.hearth.workerclient;
+package app.hearth.protocol;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +13,10 @@ import java.util.Arrays;
  * {@link #TOO_LONG}. Lines are decoded whole, so a character split across reads stays intact;
  * invalid UTF-8 becomes U+FFFD.
  */
-final class LineReader {
+public final class LineReader {
 
     /** Returned in place of a line longer than the limit. */
-    static final String TOO_LONG = "\u0000line too long";
+    public static final String TOO_LONG = "\u0000line too long";
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -27,13 +27,17 @@ final class LineReader {
     private int chunkPosition;
     private int chunkLength;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    /**
+     * @param in           the stream, which this reader then owns
+     * @param maxLineBytes longest line kept, in bytes
+     */
+    public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
 
     /** The next line without its terminator, or null at end of stream. Blocks. */
-    String readLine() throws IOException {
+    public String readLine() throws IOException {
         while (true) {
             if (chunkPosition == chunkLength && !fill()) {
                 return lineLength > 0 || overflowed ? take() : null;

@@ -1,4 +1,4 @@
-package app.hearth.workerclient;
+package app.hearth.protocol;
 
 import org.junit.jupiter.api.Test;
 
