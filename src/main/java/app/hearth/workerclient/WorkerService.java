@@ -26,6 +26,7 @@ import app.hearth.protocol.UnloadRequest;
 import org.tinylog.Logger;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,6 +96,7 @@ public final class WorkerService implements AutoCloseable {
     private boolean closing;
     private boolean retireWanted;
     private List<CachedModel> lastModels = List.of();
+    private final Set<String> pinnedBeforeCrash = new HashSet<>();
     private long budgetBytes;
     private long idleExpiryMs = -1;
     private long reclaimStartedNs;
@@ -391,6 +393,7 @@ public final class WorkerService implements AutoCloseable {
             List<CachedModel> list = models.models().stream()
                     .filter(model -> model != null).toList();
             lastModels = list;
+            repinAfterCrash(list);
             notifyListeners(listener -> listener.onModels(list));
         } else if (event instanceof MemoryEvent memory) {
             notifyListeners(listener -> listener.onMemory(memory));
@@ -480,6 +483,8 @@ public final class WorkerService implements AutoCloseable {
     private void lose(String code, String cause, String sentence) {
         deferred.clear();
         retireWanted = false;
+        lastModels.stream().filter(CachedModel::pinned).map(CachedModel::model)
+                .forEach(pinnedBeforeCrash::add);
         lastModels = List.of();
         List<String> inUse = pending.values().stream().map(Pending::model).toList();
         List<String> quarantinedNow = crashes.crashed(inUse, cause);
@@ -565,6 +570,18 @@ public final class WorkerService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             service.shutdownNow();
+        }
+    }
+
+    /**
+     * Models come back after a crash only when asked for (a model that crashed the worker
+     * should not be loaded again unasked); one that was pinned is pinned again when it does.
+     */
+    private void repinAfterCrash(List<CachedModel> cached) {
+        for (CachedModel model : cached) {
+            if (!model.pinned() && pinnedBeforeCrash.remove(model.model())) {
+                sendIfRunning(new PinRequest(nextId("p"), model.model(), true));
+            }
         }
     }
 

@@ -1,8 +1,10 @@
 package app.hearth.workerclient;
 
+import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.ErrorCode;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
+import app.hearth.testsupport.Await;
 import app.hearth.testsupport.SharedModels;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,6 +52,29 @@ class RealWorkerFaultsTest {
     @Test
     void frozenWorkerIsReplacedAndTheNextMessageIsAnswered() throws Exception {
         assertRecoversFrom("STOP", "did not answer", ErrorCode.WORKER_HUNG);
+    }
+
+    @Test
+    void aModelPinnedBeforeACrashIsPinnedAgainWhenItComesBack() throws Exception {
+        List<List<CachedModel>> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        service.addListener(new WorkerListener() {
+            @Override
+            public void onModels(List<CachedModel> models) {
+                reports.add(models);
+            }
+        });
+        service.load(model, ModelOptions.DEFAULT, true).get(60, TimeUnit.SECONDS);
+        long pid = service.workerPid().orElseThrow();
+
+        RealWorkers.signal(pid, "KILL");
+        Await.condition(() -> service.state() == WorkerState.FAILED, WAIT, "the crash");
+        generate("Once upon a time", Sampling.greedy(3)).awaitText(WAIT);
+
+        Await.condition(() -> {
+            List<CachedModel> last = reports.get(reports.size() - 1);
+            return last.size() == 1 && last.get(0).pinned();
+        }, WAIT, "the model pinned again in the new worker");
+        assertNotEquals(pid, service.workerPid().orElseThrow());
     }
 
     @Test
