@@ -35,6 +35,11 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
                 // 10.1-11.1 tok/s without it, 6.1-10.3 with it. One thread gave 5.7-12.0, no
                 // clear win over two, so the thread count stays the core count.
                 .skipWarmup()
+                // A mapped model file that another program truncates or rewrites while a
+                // reply streams kills the process with SIGBUS (DESIGN.md §3); a model read
+                // into the worker's own memory outlives any change to its file, which the
+                // worker then notices before the next use (FileStamp).
+                .disableMmap()
                 .disableLog();
         try {
             LlamaModel model = new LlamaModel(parameters);

@@ -79,6 +79,8 @@ public final class WorkerLauncher {
     public static List<String> workerJvmOptions(Path logFolder) {
         List<String> options = new ArrayList<>(List.of(
                 "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:auto",
+                // A JVM crash banner would otherwise land on the protocol's stdout.
+                "-XX:+DisplayVMOutputToStderr",
                 // A worker whose heap ran out is in no state to serve; exit with a code the
                 // UI can name (3) instead of limping on.
                 "-XX:+ExitOnOutOfMemoryError",

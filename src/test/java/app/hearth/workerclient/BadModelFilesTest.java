@@ -133,6 +133,23 @@ class BadModelFilesTest {
         return reply;
     }
 
+    @Test
+    void modelFileTruncatedDuringAReplyDoesNotCrashTheWorker() throws Exception {
+        Path copy = folder.resolve("cut-while-talking.gguf");
+        byte[] original = Files.readAllBytes(Path.of(good));
+        Files.write(copy, original);
+        Reply reply = new Reply();
+        service.generate(copy.toString(), "Once upon a time", Sampling.greedy(400),
+                ModelOptions.DEFAULT, List.of(), reply);
+        reply.awaitFirstToken(WAIT);
+
+        truncateInPlace(copy, 4096);
+        reply.awaitEnd(WAIT);
+
+        assertTrue(reply.done() != null, () -> "the reply failed: " + reply.error());
+        assertFalse(crashed.get(), "the worker crashed");
+    }
+
     private static void truncateInPlace(Path file, long length) throws Exception {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(length);
