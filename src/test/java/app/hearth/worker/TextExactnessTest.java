@@ -85,11 +85,14 @@ class TextExactnessTest {
     void streamedRepliesThroughTheWorkerEqualTheUnstreamedCompletion() throws Exception {
         List<String> prompts = List.of("Emoji 😀🎉 and flags 🇯🇵", "日本語と中文的文本",
                 "Cafe\u0301 nai\u0308ve Åström", "Ελληνικά кириллица العربية");
-        WorkerService worker = new WorkerService(WorkerLauncher.javaMain(
-                WorkerLauncher.WORKER_MAIN, List.of("-Dhearth.threads=" + THREADS)),
-                Runnable::run);
-        try {
-            for (String prompt : prompts) {
+        for (String prompt : prompts) {
+            // A fresh worker and no prompt cache in-process: reusing the KV cache of an
+            // earlier prompt changes the arithmetic slightly, and random weights turn that
+            // into another greedy reply, which says nothing about streaming.
+            WorkerService worker = new WorkerService(WorkerLauncher.javaMain(
+                    WorkerLauncher.WORKER_MAIN, List.of("-Dhearth.threads=" + THREADS)),
+                    Runnable::run);
+            try {
                 Sampling greedy = Sampling.greedy(32);
 
                 String streamed = stream(worker, prompt, greedy);
@@ -98,9 +101,9 @@ class TextExactnessTest {
                 assertEquals(complete, streamed, "prompt " + prompt);
                 assertFalse(streamed.contains("\uFFFD") && !complete.contains("\uFFFD"));
                 assertTrue(isWholeUtf16(streamed));
+            } finally {
+                worker.close();
             }
-        } finally {
-            worker.close();
         }
     }
 
@@ -134,7 +137,7 @@ class TextExactnessTest {
                 .setTemperature(sampling.temperature()).setTopP(sampling.topP())
                 .setTopK(sampling.topK()).setMinP(sampling.minP())
                 .setRepeatPenalty(sampling.repeatPenalty()).setSeed((int) sampling.seed())
-                .setCachePrompt(true);
+                .setCachePrompt(false);
     }
 
     private static boolean isWholeUtf16(String text) {

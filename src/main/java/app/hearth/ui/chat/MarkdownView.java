@@ -102,7 +102,9 @@ final class MarkdownView extends VBox {
             } else if (child instanceof StrongEmphasis) {
                 appendInline(flow, child, with(styles, "strong"));
             } else if (child instanceof SoftLineBreak) {
-                flow.getChildren().add(text(" ", styles));
+                // Models break lines on purpose (verses, addresses, stories); keep the break,
+                // as chat apps do, rather than Markdown's join into one line.
+                flow.getChildren().add(text("\n", styles));
             } else if (child instanceof HardLineBreak) {
                 flow.getChildren().add(text("\n", styles));
             } else if (child instanceof HtmlInline html) {

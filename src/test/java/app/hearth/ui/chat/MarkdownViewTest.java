@@ -58,6 +58,15 @@ class MarkdownViewTest {
     }
 
     @Test
+    void keepsTheLineBreaksOfAReply(FxRobot robot) {
+        robot.interact(() -> view.show("Roses are red,\nviolets are blue."));
+
+        String shown = String.join("", texts(robot, ".paragraph .md-text"));
+
+        assertEquals("Roses are red,\nviolets are blue.", shown);
+    }
+
+    @Test
     void showsACodeBlockInASelectableMonospaceBoxWithCopy(FxRobot robot) {
         robot.interact(() -> view.show(REPLY));
 
