@@ -161,7 +161,8 @@ public final class ChatCommand {
     private Request parse(List<String> args) throws UsageException {
         CommandLine line = CommandLine.parse(args, OPTIONS, FLAGS);
         if (line.words().isEmpty()) {
-            throw new UsageException("Give a prompt, for example: hearth chat \"Once upon a time\"");
+            throw new UsageException(
+                    "Give a prompt, for example: hearth chat \"Once upon a time\"");
         }
         String prompt = String.join(" ", line.words());
         Path model = ModelFiles.resolve(line.option("model", ModelFiles.DEFAULT_MODEL),

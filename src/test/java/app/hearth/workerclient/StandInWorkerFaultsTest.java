@@ -24,7 +24,8 @@ class StandInWorkerFaultsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String MODEL = "/models/story teller.gguf";
-    private static final String TEXT = "Héllo 😀 世界 e\u0301 ñ 🇫🇷 👩‍👩‍👧 한국어 \"quoted\" \\ tab\t.";
+    private static final String TEXT = "Héllo 😀 世界 e\u0301 ñ 🇫🇷 "
+            + "👩‍👩‍👧 한국어 \"quoted\" \\ tab\t.";
 
     @TempDir
     Path folder;
