@@ -29,6 +29,7 @@ import javafx.util.StringConverter;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -229,6 +230,11 @@ public final class ChatView extends BorderPane {
         regenerate.disableProperty().bind(send.disableProperty()
                 .or(Bindings.isEmpty(model.getMessages())));
 
+        // Clicking them leaves the caret in the input box: they disable themselves while a
+        // reply streams, and focus would otherwise jump to the sidebar's search field.
+        for (Button button : List.of(send, stop, regenerate)) {
+            button.setFocusTraversable(false);
+        }
         VBox buttons = new VBox(6, send, stop, regenerate);
         send.setMaxWidth(Double.MAX_VALUE);
         stop.setMaxWidth(Double.MAX_VALUE);

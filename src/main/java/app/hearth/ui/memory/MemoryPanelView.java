@@ -116,6 +116,9 @@ public final class MemoryPanelView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         pin.setMinWidth(Region.USE_PREF_SIZE);
         unload.setMinWidth(Region.USE_PREF_SIZE);
+        // The row is rebuilt after a click; focus must not jump to another panel.
+        pin.setFocusTraversable(false);
+        unload.setFocusTraversable(false);
         state.setMinWidth(0);
         HBox actions = new HBox(6, state, spacer, pin, unload);
 

@@ -63,6 +63,7 @@ class ChatWindowTest {
         assertEquals(ChatMessage.Status.STOPPED, assistant().getStatus());
         assertFalse(assistant().getText().isBlank());
         assertTrue(robot.lookup("#input").queryTextInputControl().getText().isEmpty());
+        assertTrue(robot.lookup("#input").query().isFocused(), "the caret stays in the input");
     }
 
     @Test
