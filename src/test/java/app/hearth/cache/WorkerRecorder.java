@@ -3,10 +3,9 @@ package app.hearth.cache;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.MemoryEvent;
-import app.hearth.protocol.Sampling;
 import app.hearth.protocol.ModelOptions;
-import app.hearth.workerclient.GenerationListener;
-import app.hearth.workerclient.WorkerError;
+import app.hearth.protocol.Sampling;
+import app.hearth.testsupport.RecordingListener;
 import app.hearth.workerclient.WorkerListener;
 import app.hearth.workerclient.WorkerService;
 import app.hearth.workerclient.WorkerState;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -98,26 +96,10 @@ final class WorkerRecorder implements WorkerListener {
 
     /** Generates a few tokens with greedy sampling and returns the done event. */
     static DoneEvent generate(WorkerService worker, Path model, int tokens) throws Exception {
-        CompletableFuture<DoneEvent> done = new CompletableFuture<>();
+        RecordingListener reply = new RecordingListener();
         worker.generate(model.toString(), "Once upon a time", Sampling.greedy(tokens),
-                ModelOptions.DEFAULT, List.of(), new GenerationListener() {
-                    @Override
-                    public void onToken(String text) {
-                    }
-
-                    @Override
-                    public void onDone(DoneEvent event) {
-                        done.complete(event);
-                    }
-
-                    @Override
-                    public void onError(WorkerError error) {
-                        done.completeExceptionally(new AssertionError("Generation with "
-                                + model.getFileName() + " failed: " + error.code() + ": "
-                                + error.message()));
-                    }
-                });
-        return done.get(120, TimeUnit.SECONDS);
+                ModelOptions.DEFAULT, List.of(), reply);
+        return reply.outcome().get(120, TimeUnit.SECONDS);
     }
 
     /** The resident memory of a process, from /proc, in bytes. */

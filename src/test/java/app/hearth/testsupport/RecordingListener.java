@@ -16,6 +16,7 @@ public final class RecordingListener implements GenerationListener {
     private final List<String> order = new CopyOnWriteArrayList<>();
     private final CompletableFuture<DoneEvent> done = new CompletableFuture<>();
     private final CompletableFuture<WorkerError> error = new CompletableFuture<>();
+    private final CompletableFuture<DoneEvent> outcome = new CompletableFuture<>();
     private final CountDownLatch end = new CountDownLatch(1);
     private final CountDownLatch firstTokens;
 
@@ -44,6 +45,7 @@ public final class RecordingListener implements GenerationListener {
     public void onDone(DoneEvent event) {
         order.add("done");
         done.complete(event);
+        outcome.complete(event);
         end.countDown();
     }
 
@@ -51,6 +53,8 @@ public final class RecordingListener implements GenerationListener {
     public void onError(WorkerError workerError) {
         order.add("error");
         error.complete(workerError);
+        outcome.completeExceptionally(new AssertionError("The reply failed: "
+                + workerError.code() + ": " + workerError.message()));
         end.countDown();
     }
 
@@ -78,6 +82,11 @@ public final class RecordingListener implements GenerationListener {
             throw new AssertionError("Expected an error but the reply ended: " + done.get());
         }
         return error.get();
+    }
+
+    /** Completes with the done event, or exceptionally with an AssertionError on an error. */
+    public CompletableFuture<DoneEvent> outcome() {
+        return outcome;
     }
 
     public List<String> tokens() {

@@ -6,9 +6,8 @@ import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
 import app.hearth.testsupport.ChatTemplates;
 import app.hearth.testsupport.GgufRewriter;
+import app.hearth.testsupport.RecordingListener;
 import app.hearth.testsupport.SharedModels;
-import app.hearth.workerclient.GenerationListener;
-import app.hearth.workerclient.WorkerError;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -92,23 +90,9 @@ class TemplatedGenerationTest {
     }
 
     private static DoneEvent generate(Path model, RenderedPrompt prompt) throws Exception {
-        CompletableFuture<DoneEvent> result = new CompletableFuture<>();
+        RecordingListener reply = new RecordingListener();
         worker.generate(model.toString(), prompt.text(), Sampling.greedy(8),
-                ModelOptions.DEFAULT, prompt.stop(), new GenerationListener() {
-                    @Override
-                    public void onToken(String text) {
-                    }
-
-                    @Override
-                    public void onDone(DoneEvent done) {
-                        result.complete(done);
-                    }
-
-                    @Override
-                    public void onError(WorkerError error) {
-                        result.completeExceptionally(new AssertionError(error.message()));
-                    }
-                });
-        return result.get(120, TimeUnit.SECONDS);
+                ModelOptions.DEFAULT, prompt.stop(), reply);
+        return reply.outcome().get(120, TimeUnit.SECONDS);
     }
 }

@@ -3,10 +3,9 @@ package app.hearth.ui.memory;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Sampling;
+import app.hearth.testsupport.RecordingListener;
 import app.hearth.testsupport.SharedModels;
 import app.hearth.ui.FxBatchingExecutor;
-import app.hearth.workerclient.GenerationListener;
-import app.hearth.workerclient.WorkerError;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.collections.ListChangeListener;
@@ -23,7 +22,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +29,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @ExtendWith(ApplicationExtension.class)
 class MemoryPanelViewTest {
@@ -91,24 +88,10 @@ class MemoryPanelViewTest {
     }
 
     private CompletableFuture<DoneEvent> generate(Path model) {
-        CompletableFuture<DoneEvent> done = new CompletableFuture<>();
+        RecordingListener reply = new RecordingListener();
         worker.generate(model.toString(), "Once upon a time", Sampling.greedy(200),
-                ModelOptions.DEFAULT, List.of(), new GenerationListener() {
-                    @Override
-                    public void onToken(String text) {
-                    }
-
-                    @Override
-                    public void onDone(DoneEvent event) {
-                        done.complete(event);
-                    }
-
-                    @Override
-                    public void onError(WorkerError error) {
-                        done.completeExceptionally(new AssertionError(error.message()));
-                    }
-                });
-        return done;
+                ModelOptions.DEFAULT, List.of(), reply);
+        return reply.outcome();
     }
 
 }
