@@ -5,9 +5,14 @@ import app.hearth.gguf.GgufModel;
 import app.hearth.gguf.GgufTensor;
 
 /**
- * Estimates what loading a model with de.kherud:llama 4.2.0 (llama.cpp b4916, CPU, mmap on,
- * batch 2048, micro-batch 512, no flash attention) adds to the worker's resident memory once
- * the model has been used with a nearly full context.
+ * Estimates what loading a model with de.kherud:llama 4.2.0 (llama.cpp b4916, CPU, batch
+ * 2048, micro-batch 512, no flash attention) adds to the worker's resident memory once the
+ * model has been used with a nearly full context.
+ *
+ * <p>FIXME(#3): calibrated with the model file mapped (mmap on); the worker now reads models
+ * into its own memory. Totals for F32, F16 and Q8_0 are unchanged (the weights are resident
+ * either way), but for Q4_0 the repacked copy probably replaces the weights instead of adding
+ * to them, so those estimates are likely too high until measured again.
  *
  * <p>The terms were fitted by measuring the resident memory of child JVMs that loaded real and
  * generated models and then processed a prompt filling the context

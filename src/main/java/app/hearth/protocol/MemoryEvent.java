@@ -6,7 +6,8 @@ package app.hearth.protocol;
  *
  * @param residentBytes     the worker's resident set
  * @param anonymousBytes    the anonymous part of the resident set
- * @param fileBackedBytes   the file-backed part of the resident set (mapped model weights)
+ * @param fileBackedBytes   the file-backed part of the resident set (mapped files; models
+ *                          are read into anonymous memory)
  * @param heapUsedBytes     the worker's Java heap in use
  * @param systemTotalBytes  physical memory
  * @param systemAvailableBytes memory the system can still give without swapping

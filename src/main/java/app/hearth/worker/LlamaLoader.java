@@ -15,7 +15,6 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
 
     @Override
     public void check(ModelKey key) throws ModelLoadException {
-        // TODO(#5): route through app.hearth.gguf.GgufReader once it lands; keep one check.
         ModelFileCheck.check(key.path());
     }
 
@@ -58,7 +57,7 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
 
     @Override
     public void free(LoadedModel model) {
-        // close() in de.kherud:llama 4.2.0 returns nothing to the system, mapped weights
+        // close() in de.kherud:llama 4.2.0 returns nothing to the system, the weights
         // included (measured); the cache counts the memory as held until the worker retires.
         model.native_().close();
         Logger.info("Unloaded {}", model.key().path().getFileName());

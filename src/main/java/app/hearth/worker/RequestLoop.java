@@ -230,13 +230,11 @@ final class RequestLoop {
     /**
      * Acquires the model, loading it again first if its file changed since it was loaded.
      *
-     * <p>A file truncated or rewritten in place under a mapped model crashes the process the
-     * moment the engine touches a page that is gone (SIGBUS, DESIGN.md §3), and a file renamed
-     * over the path leaves the old contents in use. So before every use the file's stamp is
-     * compared with the one taken at load time, and a changed model is dropped unused (freeing
-     * it only unmaps) and loaded from the new file, which passes the header check first. What
-     * this cannot cover is a change in the middle of a reply; that ends as a worker crash,
-     * which the UI survives, and the next load meets the new file's check.
+     * <p>The worker reads models into its own memory (LlamaLoader), so a file truncated or
+     * rewritten on disk cannot crash it, but the loaded model no longer matches the file,
+     * and a file renamed over the path leaves the old contents in use. So before every use
+     * the file's stamp is compared with the one taken at load time, and a changed model is
+     * dropped unused and loaded from the new file, which passes the header check first.
      */
     private ModelCache.Lease<LoadedModel> acquireCurrent(ModelKey key) throws ModelLoadException {
         ModelCache.Lease<LoadedModel> lease = cache.acquire(key);
