@@ -10,8 +10,10 @@ package app.hearth.protocol;
  * @param estimatedBytes memory the model was expected to take when loaded
  * @param measuredBytes  resident memory the worker grew by while loading it; 0 if unknown
  * @param contextSize    context window in tokens
+ * @param threads        decoding threads the model was loaded with; 0 from a worker that
+ *                       does not say
  */
 public record CachedModel(
         String model, String state, boolean pinned, long idleMs, long estimatedBytes,
-        long measuredBytes, int contextSize) {
+        long measuredBytes, int contextSize, int threads) {
 }

@@ -111,7 +111,7 @@ public final class WorkerMain {
                         entry.state().wireName(), entry.pinned(),
                         entry.users() > 0 ? 0 : now - entry.lastUsedMs(),
                         entry.estimatedBytes(), entry.measuredBytes(),
-                        entry.key().contextSize()))
+                        entry.key().contextSize(), entry.key().threads()))
                 .toList());
     }
 

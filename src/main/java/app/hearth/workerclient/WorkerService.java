@@ -650,7 +650,7 @@ public final class WorkerService implements AutoCloseable {
 
     private void reload(CachedModel model) {
         LoadRequest request = new LoadRequest(nextId("r"), model.model(),
-                new ModelOptions(model.contextSize(), 0), model.pinned());
+                new ModelOptions(model.contextSize(), model.threads()), model.pinned());
         pending.put(request.id(), new Pending.Reload(request));
         sendIfRunning(request);
     }

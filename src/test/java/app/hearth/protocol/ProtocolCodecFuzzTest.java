@@ -80,7 +80,7 @@ class ProtocolCodecFuzzTest {
                 new DoneEvent("g1", "eos", 3, 4, 5, 6.5, 7.5),
                 new ErrorEvent(null, ErrorCode.INTERNAL, "x"),
                 new LoadedEvent("l1", "/m.gguf", 12), new UnloadedEvent(null, "/m", "evicted"),
-                new ModelsEvent(List.of(new CachedModel("/m", "ready", false, 1, 2, 3, 4))),
+                new ModelsEvent(List.of(new CachedModel("/m", "ready", false, 1, 2, 3, 4, 5))),
                 new MemoryEvent(1, 2, 3, 4, 5, 6, 7, "normal"),
                 new StatusEvent("s1", 0, 1, false));
         List<String> lines = new ArrayList<>();

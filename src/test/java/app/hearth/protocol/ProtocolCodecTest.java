@@ -44,7 +44,7 @@ class ProtocolCodecTest {
                 new LoadedEvent("3", "/m/a.gguf", 254),
                 new UnloadedEvent(null, "/m/a.gguf", "evicted"),
                 new ModelsEvent(List.of(new CachedModel("/m/a.gguf", "ready", false, 10,
-                        100, 90, 2048))),
+                        100, 90, 2048, 2))),
                 new MemoryEvent(1, 2, 3, 4, 5, 6, 7, "normal"),
                 new StatusEvent("5", 1, 2, false));
 

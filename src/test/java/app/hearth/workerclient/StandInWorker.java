@@ -1,10 +1,16 @@
 package app.hearth.workerclient;
 
+import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.CancelRequest;
 import app.hearth.protocol.DoneEvent;
+import app.hearth.protocol.ErrorCode;
+import app.hearth.protocol.ErrorEvent;
 import app.hearth.protocol.Event;
 import app.hearth.protocol.GenerateRequest;
 import app.hearth.protocol.HelloEvent;
+import app.hearth.protocol.LoadRequest;
+import app.hearth.protocol.LoadedEvent;
+import app.hearth.protocol.ModelsEvent;
 import app.hearth.protocol.Protocol;
 import app.hearth.protocol.ProtocolCodec;
 import app.hearth.protocol.ProtocolException;
@@ -31,16 +37,25 @@ import java.util.List;
  * <p>Arguments: a comma-separated list of modes and a file that counts the starts; the n-th
  * start plays the n-th mode (the last one repeats), so one test can script a fault followed by
  * a recovery. Generations in the well-behaved modes echo the prompt back, one code point per
- * token, so tests check text in both directions.
+ * token, so tests check text in both directions. Loads are answered at once and written to
+ * {@code loads.txt} beside the starts file, one line each: model, context, threads, pinned.
+ *
+ * <p>"reclaim" reports one cached model (context 1024, 3 threads, pinned) and answers every
+ * generation by asking to be retired, as a real worker over its budget does.
  */
 public final class StandInWorker {
+
+    /** The model a "reclaim" worker holds. */
+    static final String HELD_MODEL = "/models/held.gguf";
 
     private final OutputStream out = new FileOutputStream(FileDescriptor.out);
     private final ProtocolCodec codec = new ProtocolCodec();
     private final String mode;
+    private final Path loads;
 
-    private StandInWorker(String mode) {
+    private StandInWorker(String mode, Path loads) {
         this.mode = mode;
+        this.loads = loads;
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +64,8 @@ public final class StandInWorker {
         int start = Files.exists(starts) ? Files.readAllLines(starts).size() : 0;
         Files.writeString(starts, ProcessHandle.current().pid() + "\n",
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        new StandInWorker(modes.get(Math.min(start, modes.size() - 1))).run();
+        new StandInWorker(modes.get(Math.min(start, modes.size() - 1)),
+                starts.resolveSibling("loads.txt")).run();
     }
 
     private void run() throws IOException {
@@ -63,6 +79,11 @@ public final class StandInWorker {
             case "oom" -> {
                 hello();
                 outOfMemory();
+            }
+            case "reclaim" -> {
+                hello();
+                send(new ModelsEvent(List.of(new CachedModel(HELD_MODEL, "ready", true, 5,
+                        1 << 20, 1 << 20, 1024, 3))));
             }
             default -> {
                 if (mode.equals("junk")) {
@@ -89,6 +110,13 @@ public final class StandInWorker {
                 send(new StatusEvent(status.id(), 0, 0, false));
             } else if (request instanceof GenerateRequest generate) {
                 generate(generate);
+            } else if (request instanceof LoadRequest load) {
+                Files.writeString(loads, String.join(" ", load.model(),
+                        String.valueOf(load.options().contextSize()),
+                        String.valueOf(load.options().threads()),
+                        String.valueOf(load.pinned())) + "\n",
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                send(new LoadedEvent(load.id(), load.model(), 1));
             } else if (request instanceof CancelRequest) {
                 // "deaf" ignores it and the echo modes are done before it can arrive.
                 continue;
@@ -107,6 +135,8 @@ public final class StandInWorker {
                 Runtime.getRuntime().halt(134);
             }
             case "deaf" -> new Thread(() -> streamForever(request.id()), "deaf").start();
+            case "reclaim" -> send(new ErrorEvent(request.id(), ErrorCode.RETRY_AFTER_RECLAIM,
+                    "Over budget; retire me."));
             default -> echo(request);
         }
     }

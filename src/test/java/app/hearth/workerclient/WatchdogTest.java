@@ -117,6 +117,6 @@ class WatchdogTest {
     }
 
     private static ModelsEvent models(String state) {
-        return new ModelsEvent(List.of(new CachedModel("/m.gguf", state, false, 0, 0, 0, 512)));
+        return new ModelsEvent(List.of(new CachedModel("/m.gguf", state, false, 0, 0, 0, 512, 2)));
     }
 }

@@ -69,6 +69,6 @@ class LoadImpactTest {
 
     private static CachedModel cached(String path, String state, long idleMs, long bytes) {
         return new CachedModel(Path.of(path).toAbsolutePath().toString(), state, false, idleMs,
-                bytes, 0, 2048);
+                bytes, 0, 2048, 2);
     }
 }

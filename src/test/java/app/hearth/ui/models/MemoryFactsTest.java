@@ -46,7 +46,7 @@ class MemoryFactsTest {
     void marksACachedModelAndCountsItsOwnMemoryAsAvailableToIt() {
         long estimate = stories.estimatedBytes();
         CachedModel held = new CachedModel(stories.file().toString(), "ready", false, 10,
-                estimate, 0, 2048);
+                estimate, 0, 2048, 2);
         MemoryFacts facts = MemoryFacts.NONE.withMemory(gauges(64 * GIB, estimate / 2))
                 .withCached(List.of(held));
 
