@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code hearth chat --model FILE [options] PROMPT}: streams one reply to stdout through the
  * same WorkerService and worker process as the window uses.
  */
-public final class ChatCommand {
+public final class ChatCommand extends Subcommand<ChatCommand.Request> {
 
     static final String USAGE = """
             Usage: hearth chat [--model FILE] [--max-tokens N] [--seed S] [--temperature T]
@@ -44,6 +44,7 @@ public final class ChatCommand {
               --seed         random seed for a repeatable reply (default: random)
               --temperature  0 for the most likely words, higher for variety (default 0.7)
               --context      context window in tokens (default: the worker's choice)
+              --threads      decoding threads (default: one per core)
               --budget       memory the cached models may take, e.g. 4g or 640m
                              (default: half of physical memory)
               --stats        print tokens per second to standard error at the end
@@ -53,38 +54,20 @@ public final class ChatCommand {
             "temperature", "context", "threads", "budget");
     private static final Set<String> FLAGS = Set.of("stats");
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final AppPaths paths;
-
     /**
      * @param out   receives the reply
      * @param err   receives messages for people
      * @param paths where to look for models and write logs
      */
     public ChatCommand(PrintStream out, PrintStream err, AppPaths paths) {
-        this.out = out;
-        this.err = err;
-        this.paths = paths;
+        super("chat", USAGE, out, err, paths);
     }
 
-    /** Runs the command and returns its exit code. */
-    public int run(List<String> args) {
-        if (args.contains("--help")) {
-            out.print(USAGE);
-            return ExitCode.OK;
-        }
-        Request request;
-        try {
-            request = parse(args);
-        } catch (UsageException e) {
-            err.println("hearth chat: " + e.getMessage());
-            err.print(USAGE);
-            return ExitCode.USAGE;
-        }
+    @Override
+    protected int execute(Request request) {
         if (!Files.isRegularFile(request.model())) {
-            err.println("hearth chat: no model file at " + request.model()
-                    + " (models folder: " + paths.models() + ")");
+            complain("no model file at " + request.model() + " (models folder: "
+                    + paths.models() + ")");
             return ExitCode.FAILED;
         }
 
@@ -134,7 +117,7 @@ public final class ChatCommand {
                     @Override
                     public void onError(WorkerError error) {
                         out.flush();
-                        err.println("hearth chat: " + error.message());
+                        complain(error.message());
                         exitCode.set(ExitCode.FAILED);
                         finished.countDown();
                     }
@@ -158,7 +141,8 @@ public final class ChatCommand {
         return PromptFormatter.format(family, "", List.of(Turn.user(request.prompt())));
     }
 
-    private Request parse(List<String> args) throws UsageException {
+    @Override
+    protected Request parse(List<String> args) throws UsageException {
         CommandLine line = CommandLine.parse(args, OPTIONS, FLAGS);
         if (line.words().isEmpty()) {
             throw new UsageException(
@@ -193,7 +177,8 @@ public final class ChatCommand {
         }
     }
 
-    private record Request(Path model, String prompt, Sampling sampling, ModelOptions options,
+    /** The parsed command line. */
+    record Request(Path model, String prompt, Sampling sampling, ModelOptions options,
             boolean stats, long budgetBytes) {
     }
 }

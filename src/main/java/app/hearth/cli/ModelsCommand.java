@@ -20,7 +20,7 @@ import java.util.Set;
  * their headers say, their memory estimate and whether they fit the default budget; then each
  * bad file with its reason.
  */
-public final class ModelsCommand {
+public final class ModelsCommand extends Subcommand<Path> {
 
     static final String USAGE = """
             Usage: hearth models [--dir FOLDER]
@@ -35,38 +35,25 @@ public final class ModelsCommand {
     private static final Set<Integer> NUMBERS = Set.of(3, 5, 6, 7);
     private static final int NAME_WIDTH = 28;
 
-    private final PrintStream out;
-    private final PrintStream err;
-    private final AppPaths paths;
-
     /**
      * @param out   receives the list
      * @param err   receives messages for people
      * @param paths where the default models folder is
      */
     public ModelsCommand(PrintStream out, PrintStream err, AppPaths paths) {
-        this.out = out;
-        this.err = err;
-        this.paths = paths;
+        super("models", USAGE, out, err, paths);
     }
 
-    /** Runs the command and returns its exit code. */
-    public int run(List<String> args) {
-        if (args.contains("--help")) {
-            out.print(USAGE);
-            return ExitCode.OK;
-        }
-        Path folder;
-        try {
-            CommandLine line = CommandLine.parse(args, Set.of("dir"), Set.of());
-            folder = Path.of(line.option("dir", paths.models().toString()));
-        } catch (UsageException e) {
-            err.println("hearth models: " + e.getMessage());
-            err.print(USAGE);
-            return ExitCode.USAGE;
-        }
+    @Override
+    protected Path parse(List<String> args) throws UsageException {
+        CommandLine line = CommandLine.parse(args, Set.of("dir"), Set.of());
+        return Path.of(line.option("dir", paths.models().toString()));
+    }
+
+    @Override
+    protected int execute(Path folder) {
         if (!Files.isDirectory(folder)) {
-            err.println("hearth models: " + folder + " is not a folder");
+            complain(folder + " is not a folder");
             return ExitCode.FAILED;
         }
 
