@@ -2,6 +2,8 @@ package app.hearth.app;
 
 import app.hearth.chat.ConversationStore;
 import app.hearth.memory.ByteSize;
+import app.hearth.memory.MemoryBudget;
+import app.hearth.memory.ProcessMemory;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatView;
@@ -14,22 +16,30 @@ import app.hearth.ui.settings.AppSettings;
 import app.hearth.ui.settings.SettingsController;
 import app.hearth.ui.settings.SettingsStore;
 import app.hearth.ui.settings.Themes;
+import app.hearth.ui.window.WindowPlacement;
+import app.hearth.ui.window.WindowPlacementStore;
+import app.hearth.ui.window.WindowPlacer;
 import app.hearth.ui.models.ModelPickerDialog;
 import app.hearth.ui.models.ModelPickerViewModel;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.tinylog.Logger;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** The JavaFX application: one main window over one {@link WorkerService}. */
 public final class HearthApp extends Application {
+
+    /** The main window's size on a first start. */
+    private static final Rectangle2D FIRST_SIZE = new Rectangle2D(0, 0, 1240, 680);
 
     private static AppPaths launchPaths;
 
@@ -39,6 +49,9 @@ public final class HearthApp extends Application {
     private AppPaths paths;
     private AppSettings initialSettings = AppSettings.DEFAULT;
     private ModelPickerDialog picker;
+    private Optional<WindowPlacement> savedPlacement = Optional.empty();
+    private WindowPlacer placer;
+    private long automaticBudgetBytes;
 
     /** Opens the window and returns when it closes. */
     public static void launchWindow(AppPaths paths) {
@@ -51,6 +64,9 @@ public final class HearthApp extends Application {
         // Runs before start() and off the FX thread, so reading the settings freezes nothing.
         paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
         initialSettings = settingsStore().load();
+        savedPlacement = placementStore().load();
+        automaticBudgetBytes = MemoryBudget.defaultFor(
+                new ProcessMemory().read().systemTotalBytes());
     }
 
     @Override
@@ -70,10 +86,10 @@ public final class HearthApp extends Application {
         window.setTop(new QuarantineBanner(new QuarantineViewModel(worker)));
         window.setRight(new MemoryPanelView(
                 new MemoryPanelViewModel(worker, System::currentTimeMillis)));
-        Scene scene = new Scene(window, 1240, 680);
+        Scene scene = new Scene(window, FIRST_SIZE.getWidth(), FIRST_SIZE.getHeight());
         scene.getStylesheets().add(stylesheet("app.css"));
         SettingsController settings = new SettingsController(settingsStore(), background,
-                initialSettings, applied -> apply(applied, scene), chat::notify);
+                initialSettings, applied -> apply(applied, scene), chat::notify, automaticBudgetBytes);
         view.setOnOpenSettings(() -> settings.open(stage));
         apply(initialSettings, scene);
         configureMemory(worker);
@@ -85,6 +101,8 @@ public final class HearthApp extends Application {
         chat.setModelPicker(picker::open);
         stage.setTitle("Hearth");
         stage.setScene(scene);
+        placer = new WindowPlacer(stage, FIRST_SIZE);
+        placer.place(savedPlacement);
         stage.show();
 
         chat.conversations().load();
@@ -105,6 +123,10 @@ public final class HearthApp extends Application {
             worker.close();
         }
         if (background != null) {
+            if (placer != null) {
+                WindowPlacement placement = placer.current();
+                background.execute(() -> placementStore().save(placement));
+            }
             finishDiskWork();
         }
         Logger.info("Window closed");
@@ -117,6 +139,10 @@ public final class HearthApp extends Application {
         chat.setModelOptions(settings.defaultContextSize(), settings.threads());
         chat.setExtraModelFolders(ModelFiles.folders(settings.modelsFolders()));
         chat.refreshModels();
+    }
+
+    private WindowPlacementStore placementStore() {
+        return new WindowPlacementStore(paths.data().resolve("window.json"));
     }
 
     private SettingsStore settingsStore() {

@@ -1,5 +1,6 @@
 package app.hearth.ui.models;
 
+import app.hearth.ui.window.WindowSizeGuard;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -110,6 +111,7 @@ public final class ModelPickerDialog {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         created.setScene(scene);
+        WindowSizeGuard.install(created);
         return created;
     }
 }

@@ -1,5 +1,6 @@
 package app.hearth.ui.settings;
 
+import app.hearth.ui.window.WindowSizeGuard;
 import javafx.application.Platform;
 import javafx.stage.Window;
 import org.tinylog.Logger;
@@ -18,6 +19,7 @@ public final class SettingsController {
     private final Executor disk;
     private final Consumer<AppSettings> apply;
     private final Consumer<String> notifier;
+    private final long automaticBudgetBytes;
     private AppSettings current;
 
     /**
@@ -26,12 +28,14 @@ public final class SettingsController {
      * @param initial  the settings in force, as loaded
      * @param apply    puts settings into effect; called on the FX thread
      * @param notifier shows one sentence to people
+     * @param automaticBudgetBytes the memory budget that applies when none is set
      */
     public SettingsController(SettingsStore store, Executor disk, AppSettings initial,
-            Consumer<AppSettings> apply, Consumer<String> notifier) {
+            Consumer<AppSettings> apply, Consumer<String> notifier, long automaticBudgetBytes) {
         this.store = store;
         this.disk = disk;
         this.current = initial;
+        this.automaticBudgetBytes = automaticBudgetBytes;
         this.apply = apply;
         this.notifier = notifier;
     }
@@ -43,8 +47,9 @@ public final class SettingsController {
 
     /** Shows the dialog over {@code owner}; OK applies and saves the new settings. */
     public void open(Window owner) {
-        SettingsDialog dialog = new SettingsDialog(current);
+        SettingsDialog dialog = new SettingsDialog(current, automaticBudgetBytes);
         dialog.initOwner(owner);
+        WindowSizeGuard.install(dialog.getDialogPane().getScene().getWindow());
         dialog.showAndWait().ifPresent(this::change);
     }
 

@@ -1,6 +1,7 @@
 package app.hearth.ui.settings;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
@@ -30,11 +31,17 @@ public final class SettingsDialog extends Dialog<AppSettings> {
     private final TextField context = field("contextSize");
     private final ChoiceBox<Theme> theme = new ChoiceBox<>();
 
-    public SettingsDialog(AppSettings current) {
+    /**
+     * @param current              the settings in force
+     * @param automaticBudgetBytes the budget that applies when none is set, to show it
+     */
+    public SettingsDialog(AppSettings current, long automaticBudgetBytes) {
         setTitle("Settings");
         getDialogPane().setId("settingsDialog");
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().setContent(createFields());
+        budget.setPromptText(String.format(Locale.ROOT, "Automatic: %.1f",
+                automaticBudgetBytes / GIB));
         show(current);
         bindOk();
         setResultConverter(button -> button == ButtonType.OK ? read() : null);
@@ -64,7 +71,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        row(grid, 0, "Memory budget (GiB, 0 = automatic)", budget);
+        grid.setPadding(new Insets(16, 16, 8, 16));
+        row(grid, 0, "Memory budget (GiB, empty = automatic)", budget);
         row(grid, 1, "Unload idle models after (minutes, 0 = never)", idle);
         row(grid, 2, "More models folders", folders);
         row(grid, 3, "Threads (0 = automatic)", threads);
@@ -74,7 +82,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
     }
 
     private void show(AppSettings settings) {
-        budget.setText(String.format(Locale.ROOT, "%.1f", settings.memoryBudgetBytes() / GIB));
+        long bytes = settings.memoryBudgetBytes();
+        budget.setText(bytes <= 0 ? "" : String.format(Locale.ROOT, "%.1f", bytes / GIB));
         idle.setText(Integer.toString(settings.idleExpiryMinutes()));
         folders.setText(String.join("\n", settings.modelsFolders()));
         threads.setText(Integer.toString(settings.threads()));
@@ -92,11 +101,12 @@ public final class SettingsDialog extends Dialog<AppSettings> {
     /** The settings the fields describe, or null while one does not parse. */
     private AppSettings read() {
         try {
-            double gib = Double.parseDouble(budget.getText().strip());
+            String budgetText = budget.getText().strip();
+            double gib = budgetText.isEmpty() ? 0 : Double.parseDouble(budgetText);
             int minutes = Integer.parseInt(idle.getText().strip());
             int threadCount = Integer.parseInt(threads.getText().strip());
             int contextSize = Integer.parseInt(context.getText().strip());
-            if (gib < 0 || minutes < 0 || threadCount < 0 || contextSize < 256) {
+            if (!(gib >= 0) || Double.isInfinite(gib) || minutes < 0 || threadCount < 0 || contextSize < 256) {
                 return null;
             }
             List<String> extra = Arrays.stream(folders.getText().split("\n"))

@@ -26,7 +26,7 @@ class SettingsDialogTest {
     void start(Stage stage) {
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 200, 100));
         stage.show();
-        dialog = new SettingsDialog(AppSettings.DEFAULT);
+        dialog = new SettingsDialog(AppSettings.DEFAULT, 12L << 30);
         dialog.initOwner(stage);
         dialog.show();
     }
@@ -53,6 +53,23 @@ class SettingsDialogTest {
         assertEquals(3, result.threads());
         assertEquals(List.of("/a", "/b"), result.modelsFolders());
         assertEquals(Theme.SYSTEM, result.theme());
+    }
+
+    @Test
+    void anEmptyBudgetIsAutomaticAndSaysHowMuchThatIs(FxRobot robot) {
+        TextField budget = field(robot, "#memoryBudget");
+
+        String shown = budget.getText();
+        String hint = budget.getPromptText();
+        robot.interact(() -> budget.setText("2.5"));
+        long chosen = convert(robot).memoryBudgetBytes();
+        robot.interact(() -> budget.setText(" "));
+        long automatic = convert(robot).memoryBudgetBytes();
+
+        assertEquals("", shown);
+        assertEquals("Automatic: 12.0", hint);
+        assertEquals((long) (2.5 * (1L << 30)), chosen);
+        assertEquals(0, automatic);
     }
 
     @Test
