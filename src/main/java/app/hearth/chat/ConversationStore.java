@@ -81,7 +81,9 @@ public final class ConversationStore {
             problems.add("Could not read the conversations folder " + folder + ": "
                     + e.getMessage());
         }
-        loaded.sort(Comparator.comparingLong(Conversation::updatedAtMs).reversed());
+        // Newest first by creation, the order the sidebar adds them in while the app runs, so
+        // the list looks the same after a restart.
+        loaded.sort(Comparator.comparingLong(Conversation::createdAtMs).reversed());
         return new LoadResult(List.copyOf(loaded), List.copyOf(problems));
     }
 

@@ -74,7 +74,10 @@ public final class ConversationsViewModel {
         });
     }
 
-    /** Opens a new, empty conversation with the open one's model and system prompt. */
+    /**
+     * Opens a new, empty conversation with the open one's model and the default settings, as
+     * a new chat starts in other apps: a system prompt is never carried over unseen.
+     */
     public void create() {
         Conversation previous = current.get();
         if (previous != null && previous.messages().isEmpty() && all.contains(previous)) {
@@ -188,15 +191,18 @@ public final class ConversationsViewModel {
 
     private void showLoaded(ConversationStore.LoadResult result, String open) {
         result.problems().forEach(notifier);
-        if (result.conversations().isEmpty()) {
+        List<Conversation> loaded = result.conversations().stream()
+                .filter(this::worthKeeping).toList();
+        forgetBlanks(result.conversations());
+        if (loaded.isEmpty()) {
             return;
         }
         Conversation unused = current.get();
-        all.setAll(result.conversations());
-        Conversation reopen = result.conversations().stream()
+        all.setAll(loaded);
+        Conversation reopen = loaded.stream()
                 .filter(conversation -> conversation.id().equals(open))
                 .findFirst()
-                .orElse(result.conversations().get(0));
+                .orElse(loaded.get(0));
         if (unused != null && !unused.messages().isEmpty()) {
             all.add(0, unused);
             return;
@@ -205,7 +211,7 @@ public final class ConversationsViewModel {
     }
 
     private void save(Conversation conversation) {
-        if (store == null) {
+        if (store == null || !worthKeeping(conversation)) {
             return;
         }
         disk.execute(() -> {
@@ -254,10 +260,29 @@ public final class ConversationsViewModel {
 
     private Conversation blank(Conversation like) {
         String model = like == null ? null : like.model();
-        String system = like == null ? "" : like.systemPrompt();
-        Sampling sampling = like == null ? defaults : like.sampling();
-        return Conversation.start(UUID.randomUUID().toString(), model, system, sampling,
+        return Conversation.start(UUID.randomUUID().toString(), model, "", defaults,
                 System.currentTimeMillis());
+    }
+
+    /**
+     * Whether a conversation holds anything a person would miss: a message, a title, a system
+     * prompt or settings of its own. The empty one every start opens is not written, so it
+     * does not pile up in the list, restart after restart.
+     */
+    private boolean worthKeeping(Conversation conversation) {
+        return !conversation.messages().isEmpty()
+                || !conversation.title().equals(Conversation.UNTITLED)
+                || !conversation.systemPrompt().isBlank()
+                || !conversation.sampling().equals(defaults);
+    }
+
+    /** Removes the files of empty conversations that earlier versions wrote. */
+    private void forgetBlanks(List<Conversation> loaded) {
+        List<Conversation> blanks = loaded.stream()
+                .filter(conversation -> !worthKeeping(conversation)).toList();
+        if (store != null && !blanks.isEmpty()) {
+            disk.execute(() -> blanks.forEach(this::deleteFile));
+        }
     }
 
     private static java.util.function.Predicate<Conversation> matching(String text) {

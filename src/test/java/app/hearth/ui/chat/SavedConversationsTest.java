@@ -70,6 +70,41 @@ class SavedConversationsTest {
     }
 
     @Test
+    void theEmptyConversationEachStartOpensIsNotKept(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(data.resolve("conversations"));
+        Conversation ghost = Conversation.start("ghost-1", SharedModels.stories().toString(),
+                "", ChatFixture.SHORT, 1_000);
+        new app.hearth.chat.ConversationStore(folder).save(ghost);
+
+        for (int start = 0; start < 2; start++) {
+            ChatViewModel model = open(robot);
+            waitFor(() -> model.selectedModelProperty().get() != null, "a model chosen");
+        }
+        ChatViewModel last = open(robot);
+        waitFor(() -> last.selectedModelProperty().get() != null, "a model chosen");
+
+        assertEquals(1, last.conversations().getShown().size());
+        waitFor(() -> !Files.exists(folder.resolve("ghost-1.json")), "the old ghost removed");
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(), files.filter(file -> file.toString().endsWith(".json"))
+                    .toList());
+        }
+    }
+
+    @Test
+    void aNewConversationStartsFromTheDefaultsNotFromTheOpenOne(FxRobot robot)
+            throws Exception {
+        ChatViewModel model = open(robot);
+        chat(robot, model, SharedModels.stories(), "Speak like a pirate.", "Ahoy");
+
+        robot.interact(() -> model.conversations().create());
+
+        assertEquals("", model.getSystemPrompt());
+        assertEquals(SharedModels.stories(), model.selectedModelProperty().get());
+        assertEquals(ChatFixture.SHORT, model.getSampling());
+    }
+
+    @Test
     void saysWhenASaveFailsAndKeepsTheConversationOnScreen(FxRobot robot) throws Exception {
         Files.writeString(data.resolve("conversations"), "a file where the folder should be");
         ChatViewModel model = open(robot);
