@@ -13,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -103,18 +104,19 @@ final class ModelPickerView extends BorderPane {
         table.getColumns().addAll(List.of(
                 // Files are what people put in the folder; the model's own name (often just
                 // "llama") is in the details.
-                textColumn("File", "file", row -> row.entry().fileName(), 200),
-                textColumn("Architecture", "architecture", ModelRow::architecture, 90),
-                numberColumn("Parameters", "parameters", ModelRow::parameters,
+                textColumn("File", "file", row -> row.entry().fileName(), 250),
+                // Short headings, as other model apps use, so no heading is cut to "…".
+                textColumn("Arch", "architecture", ModelRow::architecture, 80),
+                numberColumn("Params", "parameters", ModelRow::parameters,
                         ModelRow::parametersText),
-                textColumn("Quantization", "quantization", ModelRow::quantization, 90),
+                textColumn("Quant", "quantization", ModelRow::quantization, 80),
                 numberColumn("Context", "context", ModelRow::context,
                         tokens -> tokens > 0 ? ModelFormat.context(tokens) : ""),
-                numberColumn("File size", "size", ModelRow::sizeBytes, ModelFormat::size),
+                numberColumn("Size", "size", ModelRow::sizeBytes, ModelFormat::size),
                 numberColumn("Memory", "memory", ModelRow::estimatedBytes,
                         bytes -> bytes < 0 ? "" : ModelFormat.size(bytes)),
                 fitColumn(),
-                textColumn("Status", "status", ModelRow::statusText, 220)));
+                textColumn("Status", "status", ModelRow::statusText, 160)));
         table.setRowFactory(view -> new PickerRow());
 
         table.setMinHeight(160);
@@ -136,7 +138,14 @@ final class ModelPickerView extends BorderPane {
         pushOut.setWrapText(true);
         pushOut.textProperty().bind(model.pushOutProperty());
         VBox facts = new VBox(8, details, pushOut);
-        facts.setPrefWidth(460);
+        facts.setPadding(new Insets(0, 8, 0, 0));
+        // Long details scroll rather than end in "…".
+        ScrollPane factsScroll = new ScrollPane(facts);
+        factsScroll.setFitToWidth(true);
+        factsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        factsScroll.setPrefWidth(470);
+        factsScroll.setMinWidth(300);
+        factsScroll.getStyleClass().add("edge-to-edge");
 
         Label heading = new Label();
         heading.getStyleClass().add("title");
@@ -154,7 +163,7 @@ final class ModelPickerView extends BorderPane {
         VBox templateBox = new VBox(4, heading, template);
         HBox.setHgrow(templateBox, Priority.ALWAYS);
 
-        HBox box = new HBox(16, facts, templateBox);
+        HBox box = new HBox(16, factsScroll, templateBox);
         // Long details scroll out of view rather than squeeze the table.
         box.setMinHeight(0);
         box.setPadding(new Insets(10, 12, 10, 12));
