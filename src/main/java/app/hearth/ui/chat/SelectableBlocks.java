@@ -118,7 +118,14 @@ final class SelectableBlocks {
     }
 
     private void press(MouseEvent event) {
-        if (event.getButton() != MouseButton.PRIMARY || isOnButton(event) || flows.isEmpty()) {
+        if (isOnButton(event) || flows.isEmpty()) {
+            return;
+        }
+        if (event.getButton() != MouseButton.PRIMARY) {
+            // Left to bubble up, a right-click would give the transcript's ScrollPane the
+            // focus, and the selection would be gone before the menu could copy it.
+            owner.requestFocus();
+            event.consume();
             return;
         }
         Hit hit = hit(event.getSceneX(), event.getSceneY());

@@ -14,6 +14,7 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
@@ -119,9 +120,25 @@ class ReplySelectionTest {
         Point2D at = pointAt(flows(robot, reply, ".paragraph").get(0), 3, true);
 
         requestContextMenu(robot, reply, at);
-        robot.clickOn("Copy message");
+        clickMenuItem(robot, "Copy message");
 
         assertEquals(REPLY.strip(), clipboard(robot).strip());
+    }
+
+    @Test
+    void keepsTheSelectionOnARightClickAndCopiesItFromTheMenu(FxRobot robot) throws Exception {
+        MarkdownView reply = open(robot, REPLY, 800);
+        TextFlow first = flows(robot, reply, ".paragraph").get(0);
+        robot.doubleClickOn(pointAt(first, 8, true));
+        Point2D at = pointAt(first, 20, true);
+        putOnClipboard(robot, "before");
+
+        robot.rightClickOn(at);
+        requestContextMenu(robot, reply, at);
+        clickMenuItem(robot, "Copy");
+
+        assertEquals("paragraph", reply.selectedText());
+        assertEquals("paragraph", clipboard(robot));
     }
 
     @Test
@@ -203,6 +220,11 @@ class ReplySelectionTest {
             Event.fireEvent(target, new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
                     local.getX(), local.getY(), screen.getX(), screen.getY(), false, null));
         });
+    }
+
+    private static void clickMenuItem(FxRobot robot, String text) {
+        robot.clickOn(robot.lookup(".context-menu .label").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText().equals(text)).findFirst().orElseThrow());
     }
 
     private static void putOnClipboard(FxRobot robot, String text) {
