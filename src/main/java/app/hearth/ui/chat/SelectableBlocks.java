@@ -73,8 +73,8 @@ final class SelectableBlocks {
         selection = carried;
         flows = List.copyOf(newFlows);
         List<Path> paths = new ArrayList<>();
-        for (TextFlow flow : flows) {
-            paths.add(addHighlight(flow));
+        for (int i = 0; i < flows.size(); i++) {
+            paths.add(addHighlight(flows.get(i), i));
         }
         highlights = paths;
         paint();
@@ -149,6 +149,8 @@ final class SelectableBlocks {
         if (!dragging || flows.isEmpty()) {
             return;
         }
+        // TODO(#6): a drag past the transcript's top or bottom edge does not scroll it yet;
+        // Shift+click after scrolling extends the selection instead.
         selection.extendTo(hit(event.getSceneX(), event.getSceneY()).insertion());
         paint();
         event.consume();
@@ -211,7 +213,7 @@ final class SelectableBlocks {
                 selection.offset(block, info.getCharIndex()));
     }
 
-    private Path addHighlight(TextFlow flow) {
+    private Path addHighlight(TextFlow flow, int block) {
         Path path = new Path();
         path.getStyleClass().add("selection");
         path.setManaged(false);
@@ -221,19 +223,28 @@ final class SelectableBlocks {
         // Unmanaged, so the flow neither lays it out nor counts it as text; first, so behind.
         flow.getChildren().add(0, path);
         flow.setCursor(Cursor.TEXT);
-        flow.widthProperty().addListener((obs, old, now) -> paint());
+        // The text wraps anew when the width changes, and its selection's shape with it.
+        flow.widthProperty().addListener((obs, old, now) -> {
+            if (block < flows.size() && flows.get(block) == flow) {
+                paint(block);
+            }
+        });
         return path;
     }
 
     private void paint() {
         for (int i = 0; i < flows.size(); i++) {
-            TextSelection.Range range = selection.rangeIn(i);
-            Path path = highlights.get(i);
-            if (range.isEmpty()) {
-                path.getElements().clear();
-            } else {
-                path.getElements().setAll(flows.get(i).rangeShape(range.start(), range.end()));
-            }
+            paint(i);
+        }
+    }
+
+    private void paint(int block) {
+        TextSelection.Range range = selection.rangeIn(block);
+        Path path = highlights.get(block);
+        if (range.isEmpty()) {
+            path.getElements().clear();
+        } else {
+            path.getElements().setAll(flows.get(block).rangeShape(range.start(), range.end()));
         }
     }
 
