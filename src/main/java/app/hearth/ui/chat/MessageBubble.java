@@ -6,8 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,9 +13,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * One message in the transcript: who wrote it, the text rendered as Markdown, a line of
- * details (model, tokens, speed), and its actions. "Select" swaps the rendering for the plain
- * text in a read-only box, where any part can be selected and copied.
+ * One message in the transcript: who wrote it, the text rendered as Markdown (selectable, see
+ * {@link SelectableBlocks}), a line of details (model, tokens, speed), and its actions.
  */
 final class MessageBubble extends VBox {
 
@@ -29,7 +26,6 @@ final class MessageBubble extends VBox {
 
     private final ChatMessage message;
     private final MarkdownView rendered = new MarkdownView();
-    private final TextArea plain = new TextArea();
     /** How often a streaming reply is rendered again, at most. */
     private static final java.time.Duration RENDER_INTERVAL = java.time.Duration.ofMillis(100);
 
@@ -53,13 +49,10 @@ final class MessageBubble extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        ToggleButton select = new ToggleButton("Select");
-        select.getStyleClass().add("message-action");
-        select.selectedProperty().addListener((obs, old, now) -> showPlain(now));
         Button copy = new Button("Copy");
         copy.getStyleClass().add("message-action");
         copy.setOnAction(event -> MarkdownView.copyToClipboard(message.getText()));
-        HBox header = new HBox(6, author, spacer, select, copy);
+        HBox header = new HBox(6, author, spacer, copy);
         if (user) {
             Button edit = new Button("Edit");
             edit.getStyleClass().addAll("message-action", "edit-message");
@@ -81,15 +74,9 @@ final class MessageBubble extends VBox {
         return note;
     }
 
-    private VBox createBody() {
-        plain.setEditable(false);
-        plain.setWrapText(true);
-        plain.getStyleClass().add("plain-text");
-        plain.textProperty().bind(message.textProperty());
-        plain.setVisible(false);
-        plain.setManaged(false);
+    private MarkdownView createBody() {
         rendered.show(message.getText());
-        return new VBox(rendered, plain);
+        return rendered;
     }
 
     private Label createDetails() {
@@ -138,14 +125,6 @@ final class MessageBubble extends VBox {
         renderPending = false;
         lastRenderNanos = System.nanoTime();
         rendered.show(message.getText());
-    }
-
-    private void showPlain(boolean selectable) {
-        plain.setPrefRowCount(Math.max(2, (int) message.getText().lines().count() + 1));
-        plain.setVisible(selectable);
-        plain.setManaged(selectable);
-        rendered.setVisible(!selectable);
-        rendered.setManaged(!selectable);
     }
 
     private String detailsLine() {

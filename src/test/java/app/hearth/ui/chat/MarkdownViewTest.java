@@ -1,9 +1,10 @@
 package app.hearth.ui.chat;
 
 import javafx.scene.Scene;
-import javafx.scene.control.TextArea;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,8 +14,10 @@ import org.testfx.framework.junit5.Start;
 
 import java.util.List;
 
+import static app.hearth.ui.chat.FlowPoints.painted;
+import static app.hearth.ui.chat.FlowPoints.pointAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class MarkdownViewTest {
@@ -67,15 +70,17 @@ class MarkdownViewTest {
     }
 
     @Test
-    void showsACodeBlockInASelectableMonospaceBoxWithCopy(FxRobot robot) {
+    void showsACodeBlockInMonospaceWithCopy(FxRobot robot) {
         robot.interact(() -> view.show(REPLY));
 
-        TextArea code = robot.lookup(".code-block .code").queryAs(TextArea.class);
+        String code = String.join("", texts(robot, ".code-block .code .md-text"));
         robot.clickOn(".copy-code");
         String copied = clipboard(robot);
 
-        assertEquals("int x = 1;\nint y = 2;", code.getText());
-        assertFalse(code.isEditable());
+        assertEquals("int x = 1;\nint y = 2;", code);
+        assertEquals(List.of("code-text"), robot.lookup(".code-block .code .md-text")
+                .queryAllAs(Text.class).stream().map(text -> text.getStyleClass().get(1))
+                .distinct().toList());
         assertEquals("java", robot.lookup(".code-block .language")
                 .queryAs(javafx.scene.control.Label.class).getText());
         assertEquals("int x = 1;\nint y = 2;", copied);
@@ -89,6 +94,35 @@ class MarkdownViewTest {
 
         assertEquals(List.of("world"), texts(robot, ".strong"));
         assertEquals(1, view.getChildren().size());
+    }
+
+    @Test
+    void keepsASelectionWhileTheTextGrowsAndDropsItWhenTheTextBeforeItChanges(FxRobot robot) {
+        robot.interact(() -> {
+            view.show("Hello world");
+            view.selectAll();
+        });
+
+        robot.interact(() -> view.show("Hello world, and more\n\nstreamed"));
+        String kept = view.selectedText();
+        robot.interact(() -> view.show("Goodbye world"));
+
+        assertEquals("Hello world", kept);
+        assertEquals("", view.selectedText());
+    }
+
+    @Test
+    void goesOnWithADragWhileTheReplyIsRenderedAgain(FxRobot robot) {
+        robot.interact(() -> view.show("Once upon a time"));
+        TextFlow flow = robot.lookup(".paragraph").queryAs(TextFlow.class);
+
+        robot.moveTo(pointAt(flow, 5, true)).press(MouseButton.PRIMARY);
+        robot.interact(() -> view.show("Once upon a time there was"));
+        TextFlow grown = robot.lookup(".paragraph").queryAs(TextFlow.class);
+        robot.moveTo(pointAt(grown, 22, false)).release(MouseButton.PRIMARY);
+
+        assertEquals("upon a time there", view.selectedText());
+        assertTrue(painted(grown));
     }
 
     private static String clipboard(FxRobot robot) {
