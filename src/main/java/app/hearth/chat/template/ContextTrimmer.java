@@ -24,13 +24,21 @@ public final class ContextTrimmer {
     public record Fitted(RenderedPrompt prompt, int leftOut, int estimatedTokens) {
     }
 
+    /** Fits with a guard for the family's markers alone. */
+    public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
+            TokenCounter counter, int budgetTokens) throws ContextOverflowException {
+        return fit(family, system, turns, SpecialTokenGuard.of(family), counter, budgetTokens);
+    }
+
     /**
+     * @param guard        breaks special-token spellings in the messages
      * @param budgetTokens tokens the prompt may take: the context less room for the reply
      * @throws ContextOverflowException if even the system prompt and the newest turn are
      *                                  too long
      */
     public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
-            TokenCounter counter, int budgetTokens) throws ContextOverflowException {
+            SpecialTokenGuard guard, TokenCounter counter, int budgetTokens)
+            throws ContextOverflowException {
         if (turns.isEmpty()) {
             throw new IllegalArgumentException("a prompt needs at least one turn");
         }
@@ -38,7 +46,7 @@ public final class ContextTrimmer {
         int smallest = turns.size();
         for (int drop = 0; drop < turns.size(); drop = next(turns, drop)) {
             RenderedPrompt prompt = PromptFormatter.format(family, system,
-                    turns.subList(drop, turns.size()));
+                    turns.subList(drop, turns.size()), guard);
             int tokens = counter.count(prompt.text());
             if (tokens <= budgetTokens) {
                 return new Fitted(prompt, drop, tokens);

@@ -11,6 +11,7 @@ import app.hearth.chat.ModelRef;
 import app.hearth.chat.ReplyStats;
 import app.hearth.chat.template.ContextOverflowException;
 import app.hearth.chat.template.PromptFamily;
+import app.hearth.chat.template.SpecialTokenGuard;
 import app.hearth.chat.template.TemplateDetector;
 import app.hearth.chat.template.TokenEstimate;
 import app.hearth.protocol.CachedModel;
@@ -407,7 +408,8 @@ public final class ChatViewModel {
         ReplyPrompt prompt;
         try {
             prompt = ReplyPrompt.build(history, shown.systemPrompt(), family,
-                    estimateOf(model), context - reserve);
+                    SpecialTokenGuard.of(family, known.controlTokens()), estimateOf(model),
+                    context - reserve);
         } catch (ContextOverflowException e) {
             end(answer, ChatMessage.Status.FAILED, null, e.getMessage());
             status.set(e.getMessage());
