@@ -19,9 +19,9 @@ public final class ContextTrimmer {
      *
      * @param prompt          what to send
      * @param leftOut         how many of the given turns, from the first, are not in it
-     * @param estimatedTokens the prompt's size by the counter
+     * @param tokens   the prompt's size by the counter
      */
-    public record Fitted(RenderedPrompt prompt, int leftOut, int estimatedTokens) {
+    public record Fitted(RenderedPrompt prompt, int leftOut, int tokens) {
     }
 
     /** Fits with a guard for the family's markers alone. */
@@ -31,10 +31,14 @@ public final class ContextTrimmer {
     }
 
     /**
+     * Tries the whole conversation, then one turn less at a time, and takes the first prompt
+     * that fits. The counter sees the candidates in that order, so the last two it counted
+     * decide the fit: the prompt taken and the one just too long.
+     *
      * @param guard        breaks special-token spellings in the messages
      * @param budgetTokens tokens the prompt may take: the context less room for the reply
      * @throws ContextOverflowException if even the system prompt and the newest turn are
-     *                                  too long
+     *                                  too long; the last text counted is that prompt
      */
     public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
             SpecialTokenGuard guard, TokenCounter counter, int budgetTokens)

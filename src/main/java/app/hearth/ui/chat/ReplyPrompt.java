@@ -14,11 +14,11 @@ import java.util.List;
 /**
  * The prompt for the next reply, built from the transcript, and which messages it leaves out.
  *
- * @param prompt          what the worker gets
- * @param firstKept       index in the transcript of the first message the prompt holds
- * @param estimatedTokens the prompt's estimated size
+ * @param prompt    what the worker gets
+ * @param firstKept index in the transcript of the first message the prompt holds
+ * @param tokens    the prompt's size by the counter it was built with
  */
-record ReplyPrompt(RenderedPrompt prompt, int firstKept, int estimatedTokens) {
+record ReplyPrompt(RenderedPrompt prompt, int firstKept, int tokens) {
 
     /**
      * @param history the transcript up to and including the user message to answer
@@ -42,6 +42,6 @@ record ReplyPrompt(RenderedPrompt prompt, int firstKept, int estimatedTokens) {
         ContextTrimmer.Fitted fitted = ContextTrimmer.fit(family, system, turns, guard,
                 counter, budget);
         int firstKept = fitted.leftOut() == 0 ? 0 : indexOfTurn.get(fitted.leftOut());
-        return new ReplyPrompt(fitted.prompt(), firstKept, fitted.estimatedTokens());
+        return new ReplyPrompt(fitted.prompt(), firstKept, fitted.tokens());
     }
 }
