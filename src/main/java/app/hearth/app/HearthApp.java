@@ -13,7 +13,8 @@ import app.hearth.ui.quarantine.QuarantineViewModel;
 import app.hearth.ui.settings.AppSettings;
 import app.hearth.ui.settings.SettingsController;
 import app.hearth.ui.settings.SettingsStore;
-import app.hearth.ui.settings.Themes;
+import app.hearth.ui.settings.Theme;
+import app.hearth.ui.settings.ThemeWatcher;
 import app.hearth.ui.models.ModelPickerDialog;
 import app.hearth.ui.models.ModelPickerViewModel;
 import app.hearth.workerclient.WorkerLauncher;
@@ -38,6 +39,8 @@ public final class HearthApp extends Application {
     private ChatViewModel chat;
     private AppPaths paths;
     private AppSettings initialSettings = AppSettings.DEFAULT;
+    private boolean systemDark;
+    private ThemeWatcher themes;
     private ModelPickerDialog picker;
 
     /** Opens the window and returns when it closes. */
@@ -51,6 +54,8 @@ public final class HearthApp extends Application {
         // Runs before start() and off the FX thread, so reading the settings freezes nothing.
         paths = launchPaths != null ? launchPaths : AppPaths.forCurrentUser();
         initialSettings = settingsStore().load();
+        // Asked here too, so a dark desktop never sees the window open light first.
+        systemDark = initialSettings.theme() == Theme.SYSTEM && ThemeWatcher.askSystem();
     }
 
     @Override
@@ -72,10 +77,11 @@ public final class HearthApp extends Application {
                 new MemoryPanelViewModel(worker, System::currentTimeMillis)));
         Scene scene = new Scene(window, 1240, 680);
         scene.getStylesheets().add(stylesheet("app.css"));
+        themes = new ThemeWatcher(scene, systemDark);
         SettingsController settings = new SettingsController(settingsStore(), background,
-                initialSettings, applied -> apply(applied, scene), chat::notify);
+                initialSettings, this::apply, chat::notify);
         view.setOnOpenSettings(() -> settings.open(stage));
-        apply(initialSettings, scene);
+        apply(initialSettings);
         configureMemory(worker);
         picker = new ModelPickerDialog(stage, new ModelPickerViewModel(worker, background,
                 chat.selectedModelProperty(), paths.models(),
@@ -97,6 +103,9 @@ public final class HearthApp extends Application {
         if (picker != null) {
             picker.close();
         }
+        if (themes != null) {
+            themes.close();
+        }
         // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
         if (chat != null) {
             chat.saveBeforeExit();
@@ -110,8 +119,8 @@ public final class HearthApp extends Application {
         Logger.info("Window closed");
     }
 
-    private void apply(AppSettings settings, Scene scene) {
-        Themes.apply(settings.theme(), scene);
+    private void apply(AppSettings settings) {
+        themes.use(settings.theme());
         worker.configure(settings.memoryBudgetBytes(),
                 settings.idleExpiryMinutes() * 60_000L);
         chat.setModelOptions(settings.defaultContextSize(), settings.threads());
