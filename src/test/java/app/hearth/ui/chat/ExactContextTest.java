@@ -11,7 +11,6 @@ import app.hearth.testsupport.Await;
 import app.hearth.testsupport.SharedModels;
 import app.hearth.workerclient.WorkerService;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import java.util.List;
 
 import static app.hearth.ui.chat.ChatFixture.last;
 import static app.hearth.ui.chat.ChatFixture.waitFor;
-import static app.hearth.ui.chat.ChatFixture.waitForReply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,14 +112,7 @@ class ExactContextTest {
     }
 
     private void send(FxRobot robot, String text) throws Exception {
-        waitFor(() -> model.selectedModelProperty().get() != null, "the model list");
-        int before = model.getMessages().size();
-        robot.interact(() -> model.inputProperty().set(text));
-        robot.clickOn("#input").type(KeyCode.ENTER);
-        waitFor(() -> model.getMessages().size() == before + 2, "the message to be sent");
-        waitForReply(model, "the reply to " + text);
-        assertEquals(ChatMessage.Status.COMPLETE, last(model).getStatus(),
-                last(model).getDetails());
+        ChatFixture.send(robot, model, text);
     }
 
     private int firstKept() {
