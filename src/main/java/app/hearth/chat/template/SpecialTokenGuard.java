@@ -1,6 +1,7 @@
 package app.hearth.chat.template;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -37,12 +38,15 @@ public final class SpecialTokenGuard {
 
     /** The spellings by their first code point. */
     private final Map<Integer, List<String>> byFirst = new HashMap<>();
+    /** The same first code points, to pass over the rest of a long text quickly. */
+    private final BitSet firsts = new BitSet();
 
     private SpecialTokenGuard(Collection<String> spellings) {
         for (String spelling : new LinkedHashSet<>(spellings)) {
             if (breakable(spelling)) {
                 byFirst.computeIfAbsent(spelling.codePointAt(0), key -> new ArrayList<>())
                         .add(spelling);
+                firsts.set(spelling.codePointAt(0));
             }
         }
     }
@@ -73,8 +77,11 @@ public final class SpecialTokenGuard {
         StringBuilder out = null;
         int copied = 0;
         for (int at = 0; at < text.length(); at += Character.charCount(text.codePointAt(at))) {
+            if (!firsts.get(text.codePointAt(at))) {
+                continue;
+            }
             List<String> candidates = byFirst.get(text.codePointAt(at));
-            if (candidates == null || !spellsOne(text, at, candidates)) {
+            if (!spellsOne(text, at, candidates)) {
                 continue;
             }
             int afterFirst = at + Character.charCount(text.codePointAt(at));

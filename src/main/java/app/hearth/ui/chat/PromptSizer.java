@@ -12,10 +12,13 @@ import app.hearth.workerclient.WorkerService;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -89,9 +92,9 @@ final class PromptSizer {
         try {
             ReplyPrompt prompt = ReplyPrompt.build(job.history(), job.system(), family, guard,
                     counter, job.budget());
-            return new Sized(prompt, null, counter.decisiveGuesses(2));
+            return new Sized(prompt, null, counter.decisiveGuesses(prompt.prompt().text()));
         } catch (ContextOverflowException e) {
-            return new Sized(null, e, counter.decisiveGuesses(1));
+            return new Sized(null, e, counter.decisiveGuesses(""));
         }
     }
 
@@ -150,7 +153,7 @@ final class PromptSizer {
 
         private final Path model;
         private final List<String> counted = new ArrayList<>();
-        private final List<String> guessed = new ArrayList<>();
+        private final Set<String> guessed = new HashSet<>();
 
         Counter(Path model) {
             this.model = model;
@@ -168,13 +171,21 @@ final class PromptSizer {
         }
 
         /**
-         * The guessed ones among the last texts counted, which decided the fit (see
-         * {@code ContextTrimmer.fit}); the earlier, longer candidates cannot change it.
+         * The guessed ones among the texts that decided the fit: the prompt taken, and the
+         * shortest counted one longer than it, which is the prompt a turn longer (the
+         * candidates keep fewer and fewer turns, and {@code ContextTrimmer.fit} counts the
+         * neighbours of its answer). With nothing taken, the shortest prompt decided alone.
+         *
+         * @param taken the prompt taken; empty when none fits
          */
-        List<String> decisiveGuesses(int last) {
-            List<String> decisive = counted.subList(Math.max(0, counted.size() - last),
-                    counted.size());
-            return decisive.stream().filter(guessed::contains).distinct().toList();
+        List<String> decisiveGuesses(String taken) {
+            List<String> decisive = new ArrayList<>();
+            if (!taken.isEmpty()) {
+                decisive.add(taken);
+            }
+            counted.stream().filter(text -> text.length() > taken.length())
+                    .min(Comparator.comparingInt(String::length)).ifPresent(decisive::add);
+            return decisive.stream().filter(guessed::contains).toList();
         }
     }
 }
