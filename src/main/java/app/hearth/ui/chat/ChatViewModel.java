@@ -176,6 +176,8 @@ public final class ChatViewModel {
         }
         editing.set(message);
         input.set(message.getText());
+        // The text may be what the box held already, which changes nothing to hear.
+        refreshGauge();
     }
 
     /** Leaves editing; the input box empties. */
@@ -212,6 +214,7 @@ public final class ChatViewModel {
     public void applySettings(String systemPrompt, Sampling sampling) {
         commit(shown.withSystemPrompt(systemPrompt, now()).withSampling(sampling, now()));
         status.set("Conversation settings saved; they apply from the next reply.");
+        refreshGauge();
     }
 
     /** Writes the open conversation to {@code target} off the JavaFX thread; says when done. */
@@ -255,6 +258,7 @@ public final class ChatViewModel {
     public void setModelOptions(int contextTokens, int threadCount) {
         defaultContext = contextTokens;
         threads = threadCount;
+        refreshGauge();
     }
 
     /** Shows one sentence to people in the status line. */
@@ -372,7 +376,10 @@ public final class ChatViewModel {
         }
     }
 
-    /** Sizes the next prompt for the gauge: the transcript and the draft in the input box. */
+    /**
+     * Sizes the next prompt for the gauge: the transcript and the draft in the input box,
+     * which replaces the message being edited and what follows it.
+     */
     private void refreshGauge() {
         Path model = selectedModel.get();
         if (model == null || shown == null || isBusy()) {
@@ -387,7 +394,9 @@ public final class ChatViewModel {
                 gauge.set(0, contextFor(known));
                 return;
             }
-            List<ChatMessage> next = new ArrayList<>(messages);
+            int edited = editing.get() == null ? -1 : messages.indexOf(editing.get());
+            List<ChatMessage> next = new ArrayList<>(edited < 0 ? messages
+                    : messages.subList(0, edited));
             next.add(new ChatMessage(Message.user("draft", draft, 0)));
             gauge.show(job(model, known, next), cachedModels.contains(model.toString()));
         });

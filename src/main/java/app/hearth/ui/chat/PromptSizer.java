@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +33,18 @@ import java.util.concurrent.CompletableFuture;
  */
 final class PromptSizer {
 
-    /** Counted prompts kept; a reply needs two or three, a typed message one per pause. */
-    private static final int KEPT_COUNTS = 256;
+    /**
+     * Characters of counted prompts kept, 8 MB: a few hundred prompts of a 4K context, a
+     * dozen of a 128K one. A reply needs two or three, typing one per pause.
+     */
+    private static final long KEPT_CHARS = 4L << 20;
 
     private final WorkerService worker;
     private final Map<Path, TokenEstimate> estimates = new HashMap<>();
-    private final Map<Counted, Integer> counts = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Counted, Integer> eldest) {
-            return size() > KEPT_COUNTS;
-        }
-    };
+    /** In the order of their last use, so the least recently used go first. */
+    private final Map<Counted, Integer> counts = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Counted, CompletableFuture<Integer>> asked = new HashMap<>();
+    private long keptChars;
 
     PromptSizer(WorkerService worker) {
         this.worker = worker;
@@ -112,7 +113,14 @@ final class PromptSizer {
 
     /** Takes a count the worker reported for a prompt it was sent, as a generation's. */
     void learn(Path model, String prompt, int tokens) {
-        counts.put(new Counted(model, prompt), tokens);
+        if (counts.put(new Counted(model, prompt), tokens) == null) {
+            keptChars += prompt.length();
+        }
+        Iterator<Counted> eldest = counts.keySet().iterator();
+        while (keptChars > KEPT_CHARS && counts.size() > 1) {
+            keptChars -= eldest.next().text().length();
+            eldest.remove();
+        }
         estimateOf(model).learn(prompt, tokens);
     }
 
