@@ -15,7 +15,8 @@ import app.hearth.ui.quarantine.QuarantineViewModel;
 import app.hearth.ui.settings.AppSettings;
 import app.hearth.ui.settings.SettingsController;
 import app.hearth.ui.settings.SettingsStore;
-import app.hearth.ui.settings.Themes;
+import app.hearth.ui.settings.Theme;
+import app.hearth.ui.settings.ThemeWatcher;
 import app.hearth.ui.window.WindowPlacement;
 import app.hearth.ui.window.WindowPlacementStore;
 import app.hearth.ui.window.WindowPlacer;
@@ -48,6 +49,8 @@ public final class HearthApp extends Application {
     private ChatViewModel chat;
     private AppPaths paths;
     private AppSettings initialSettings = AppSettings.DEFAULT;
+    private boolean systemDark;
+    private ThemeWatcher themes;
     private ModelPickerDialog picker;
     private Optional<WindowPlacement> savedPlacement = Optional.empty();
     private WindowPlacer placer;
@@ -67,6 +70,8 @@ public final class HearthApp extends Application {
         savedPlacement = placementStore().load();
         automaticBudgetBytes = MemoryBudget.defaultFor(
                 new ProcessMemory().read().systemTotalBytes());
+        // Asked here too, so a dark desktop never sees the window open light first.
+        systemDark = initialSettings.theme() == Theme.SYSTEM && ThemeWatcher.askSystem();
     }
 
     @Override
@@ -88,10 +93,11 @@ public final class HearthApp extends Application {
                 new MemoryPanelViewModel(worker, System::currentTimeMillis)));
         Scene scene = new Scene(window, FIRST_SIZE.getWidth(), FIRST_SIZE.getHeight());
         scene.getStylesheets().add(stylesheet("app.css"));
+        themes = new ThemeWatcher(scene, systemDark);
         SettingsController settings = new SettingsController(settingsStore(), background,
-                initialSettings, applied -> apply(applied, scene), chat::notify, automaticBudgetBytes);
+                initialSettings, this::apply, chat::notify, automaticBudgetBytes);
         view.setOnOpenSettings(() -> settings.open(stage));
-        apply(initialSettings, scene);
+        apply(initialSettings);
         configureMemory(worker);
         picker = new ModelPickerDialog(stage, new ModelPickerViewModel(worker, background,
                 chat.selectedModelProperty(), paths.models(),
@@ -115,6 +121,9 @@ public final class HearthApp extends Application {
         if (picker != null) {
             picker.close();
         }
+        if (themes != null) {
+            themes.close();
+        }
         // Runs after the window closed, so waiting here for the worker to exit freezes nothing.
         if (chat != null) {
             chat.saveBeforeExit();
@@ -132,8 +141,8 @@ public final class HearthApp extends Application {
         Logger.info("Window closed");
     }
 
-    private void apply(AppSettings settings, Scene scene) {
-        Themes.apply(settings.theme(), scene);
+    private void apply(AppSettings settings) {
+        themes.use(settings.theme());
         worker.configure(settings.memoryBudgetBytes(),
                 settings.idleExpiryMinutes() * 60_000L);
         chat.setModelOptions(settings.defaultContextSize(), settings.threads());

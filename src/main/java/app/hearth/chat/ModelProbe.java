@@ -20,13 +20,17 @@ public final class ModelProbe {
     private ModelProbe() {
     }
 
-    /** The file's chat template, trained context length and quantization. */
+    /**
+     * The file's chat template, trained context length, quantization and control tokens.
+     * Reads the vocabulary: a few MB of memory for a moment.
+     */
     public static ModelFacts read(Path file) throws IOException {
         try {
-            GgufModel model = GgufReader.read(file);
+            GgufModel model = GgufReader.readWithVocabulary(file);
             String quantization = model.fileType();
             return new ModelFacts(model.chatTemplate(), model.contextLength(),
-                    "unknown".equals(quantization) ? null : quantization);
+                    "unknown".equals(quantization) ? null : quantization,
+                    model.controlTokens());
         } catch (GgufException e) {
             throw new IOException(e.getMessage(), e);
         }

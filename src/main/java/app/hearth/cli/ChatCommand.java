@@ -7,6 +7,7 @@ import app.hearth.chat.ModelProbe;
 import app.hearth.chat.template.PromptFamily;
 import app.hearth.chat.template.PromptFormatter;
 import app.hearth.chat.template.RenderedPrompt;
+import app.hearth.chat.template.SpecialTokenGuard;
 import app.hearth.chat.template.TemplateDetector;
 import app.hearth.chat.template.Turn;
 import app.hearth.memory.ByteSize;
@@ -138,7 +139,8 @@ public final class ChatCommand extends Subcommand<ChatCommand.Request> {
             facts = ModelFacts.UNKNOWN;
         }
         PromptFamily family = TemplateDetector.detect(facts.chatTemplate());
-        return PromptFormatter.format(family, "", List.of(Turn.user(request.prompt())));
+        return PromptFormatter.format(family, "", List.of(Turn.user(request.prompt())),
+                SpecialTokenGuard.of(family, facts.controlTokens()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * A metadata array. Long arrays (a vocabulary, its merges) are counted, not kept, so that a
  * header costs little memory; {@link #values()} is then empty while {@link #length()} is exact.
+ * {@link GgufReader#readWithVocabulary} keeps the token texts and types.
  *
  * @param elementType the GGUF name of the element type, for example {@code "STRING"}
  * @param length the number of elements in the file

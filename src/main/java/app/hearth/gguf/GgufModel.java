@@ -1,6 +1,7 @@
 package app.hearth.gguf;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ import java.util.OptionalLong;
  * state are 0; text that it does not state is {@code null} where documented.
  */
 public final class GgufModel {
+
+    /** llama.cpp's {@code LLAMA_TOKEN_TYPE_CONTROL}. */
+    private static final long CONTROL_TOKEN = 3;
 
     private final Path file;
     private final long fileSizeBytes;
@@ -173,6 +177,29 @@ public final class GgufModel {
         return string("tokenizer.chat_template").orElse(null);
     }
 
+    /**
+     * The texts of the vocabulary's control tokens ({@code tokenizer.ggml.token_type} 3), in
+     * vocabulary order: {@code <s>}, {@code <|im_end|>}, {@code <|eot_id|>} and the like.
+     * The engine reads these spellings in a prompt as the tokens themselves. Empty when the
+     * file has no such lists, and for any real vocabulary (over 1,024 tokens) unless the
+     * model was read with {@link GgufReader#readWithVocabulary}; never {@code null}.
+     */
+    public List<String> controlTokens() {
+        List<Object> texts = arrayValues("tokenizer.ggml.tokens");
+        List<Object> types = arrayValues("tokenizer.ggml.token_type");
+        if (texts.size() != types.size()) {
+            return List.of();
+        }
+        List<String> control = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (types.get(i) instanceof Long type && type == CONTROL_TOKEN
+                    && texts.get(i) instanceof String text) {
+                control.add(text);
+            }
+        }
+        return List.copyOf(control);
+    }
+
     /** The guessed prompt format of {@link #chatTemplate()}; never {@code null}. */
     public TemplateFamily templateFamily() {
         return TemplateFamily.guess(chatTemplate());
@@ -222,6 +249,11 @@ public final class GgufModel {
     public String toString() {
         return "GgufModel[" + name() + ", " + architecture + ", " + fileType() + ", "
                 + fileSizeBytes + " bytes]";
+    }
+
+    private List<Object> arrayValues(String key) {
+        Object value = metadata.get(key);
+        return value instanceof GgufArray array ? array.values() : List.of();
     }
 
     private long defaultHeadSize() {

@@ -37,16 +37,31 @@ public final class GgufReader {
         return read(file, path -> FileChannel.open(path, StandardOpenOption.READ));
     }
 
+    /**
+     * Reads a model's description with its vocabulary's token texts and types, which
+     * {@link GgufModel#controlTokens()} needs. Takes a few MB more memory for a while.
+     *
+     * @throws GgufException as {@link #read(Path)}
+     */
+    public static GgufModel readWithVocabulary(Path file) throws GgufException {
+        return read(file, path -> FileChannel.open(path, StandardOpenOption.READ), true);
+    }
+
     /** Opens a file for reading; tests pass one that fails to provoke I/O errors. */
     interface Opener {
         FileChannel open(Path file) throws IOException;
     }
 
     static GgufModel read(Path file, Opener opener) throws GgufException {
+        return read(file, opener, false);
+    }
+
+    private static GgufModel read(Path file, Opener opener, boolean vocabulary)
+            throws GgufException {
         Messages messages = new Messages(file);
         long size = regularFileSize(file, messages);
         try (FileChannel channel = opener.open(file)) {
-            return read(file, new GgufInput(channel, size, messages), messages);
+            return read(file, new GgufInput(channel, size, messages), messages, vocabulary);
         } catch (NoSuchFileException ex) {
             throw messages.notFound();
         } catch (IOException ex) {
@@ -54,8 +69,8 @@ public final class GgufReader {
         }
     }
 
-    private static GgufModel read(Path file, GgufInput in, Messages messages)
-            throws GgufException {
+    private static GgufModel read(Path file, GgufInput in, Messages messages,
+            boolean vocabulary) throws GgufException {
         long size = in.remaining();
         if (size == 0) {
             throw messages.empty();
@@ -74,7 +89,7 @@ public final class GgufReader {
         if (version != 2 && version != 3) {
             throw messages.unsupportedVersion(version);
         }
-        HeaderParser.Header header = new HeaderParser(in, messages).parse();
+        HeaderParser.Header header = new HeaderParser(in, messages, vocabulary).parse();
         checkLayout(header, size, messages);
         return new GgufModel(file, size, (int) version, header.metadata(), header.tensors(),
                 header.dataOffset(), header.alignment());

@@ -20,8 +20,13 @@ final class HeaderParser {
     private static final long MAX_KEY_BYTES = 64 * 1024;
     private static final long MAX_STRING_BYTES = 16L << 20;
     private static final long MAX_KEPT_BYTES = 64L << 20;
-    /** Longer arrays are counted and skipped; a vocabulary is never kept. */
+    /** Longer arrays are counted and skipped; a vocabulary only when asked for. */
     private static final int MAX_KEPT_ELEMENTS = 1024;
+    /** The arrays a vocabulary read keeps whole: the token texts and their types. */
+    static final Set<String> VOCABULARY_KEYS = Set.of("tokenizer.ggml.tokens",
+            "tokenizer.ggml.token_type");
+    /** Far above the largest vocabulary (262,144 tokens); a longer one is skipped. */
+    private static final long MAX_VOCABULARY = 1L << 20;
     /** ggml's GGML_MAX_NAME, counting the terminating zero. */
     private static final int MAX_TENSOR_NAME = 63;
     private static final int MAX_DIMS = 4;
@@ -34,6 +39,7 @@ final class HeaderParser {
 
     private final GgufInput in;
     private final Messages messages;
+    private final boolean keepVocabulary;
     private long keptBytes;
 
     /** What the parser found, ready for the layout checks. */
@@ -41,9 +47,11 @@ final class HeaderParser {
             int alignment) {
     }
 
-    HeaderParser(GgufInput in, Messages messages) {
+    /** @param keepVocabulary whether to keep the {@link #VOCABULARY_KEYS} arrays whole */
+    HeaderParser(GgufInput in, Messages messages, boolean keepVocabulary) {
         this.in = in;
         this.messages = messages;
+        this.keepVocabulary = keepVocabulary;
     }
 
     /** Parses from just after the version field. */
@@ -63,7 +71,7 @@ final class HeaderParser {
         for (long i = 0; i < count; i++) {
             String key = string(MAX_KEY_BYTES, "metadata key");
             int type = valueType();
-            Object value = type == TYPE_ARRAY ? array() : scalar(type);
+            Object value = type == TYPE_ARRAY ? array(key) : scalar(type);
             if (metadata.put(key, value) != null) {
                 throw messages.corrupt("has the metadata key " + key + " twice");
             }
@@ -132,13 +140,15 @@ final class HeaderParser {
         return (int) type;
     }
 
-    private GgufArray array() throws GgufException {
+    private GgufArray array(String key) throws GgufException {
         int type = valueType();
         if (type == TYPE_ARRAY) {
             throw messages.corrupt("nests an array in an array, which llama.cpp cannot read");
         }
         long length = in.count(MAX_ARRAY_LENGTH, "elements in one array");
-        if (length > MAX_KEPT_ELEMENTS) {
+        boolean whole = keepVocabulary && VOCABULARY_KEYS.contains(key)
+                && length <= MAX_VOCABULARY;
+        if (length > MAX_KEPT_ELEMENTS && !whole) {
             skipElements(type, length);
             return new GgufArray(TYPE_NAMES[type], length, List.of());
         }

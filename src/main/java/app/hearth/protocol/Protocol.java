@@ -8,8 +8,11 @@ package app.hearth.protocol;
  */
 public final class Protocol {
 
-    /** Version announced in {@link HelloEvent}; a client refuses a worker of another version. */
-    public static final int VERSION = 1;
+    /**
+     * Version announced in {@link HelloEvent}; a client refuses a worker of another version.
+     * 2 added {@link TokenizeRequest} and {@link TokenizedEvent}.
+     */
+    public static final int VERSION = 2;
 
     /** Longest line either side accepts, in characters; longer lines are skipped as junk. */
     public static final int MAX_LINE_CHARS = 8 * 1024 * 1024;

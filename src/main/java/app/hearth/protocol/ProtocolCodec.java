@@ -26,6 +26,7 @@ public final class ProtocolCodec {
             Map.entry("configure", ConfigureRequest.class),
             Map.entry("shutdown", ShutdownRequest.class),
             Map.entry("pin", PinRequest.class),
+            Map.entry("tokenize", TokenizeRequest.class),
             Map.entry("hello", HelloEvent.class),
             Map.entry("token", TokenEvent.class),
             Map.entry("done", DoneEvent.class),
@@ -35,7 +36,8 @@ public final class ProtocolCodec {
             Map.entry("models", ModelsEvent.class),
             Map.entry("memory", MemoryEvent.class),
             Map.entry("state", StatusEvent.class),
-            Map.entry("retire", RetireEvent.class));
+            Map.entry("retire", RetireEvent.class),
+            Map.entry("tokenized", TokenizedEvent.class));
 
     private static final Map<Class<?>, String> NAMES = invert(TYPES);
 

@@ -6,7 +6,7 @@ package app.hearth.protocol;
  */
 public sealed interface Request
         permits LoadRequest, UnloadRequest, GenerateRequest, CancelRequest, StatusRequest,
-        ConfigureRequest, ShutdownRequest, PinRequest {
+        ConfigureRequest, ShutdownRequest, PinRequest, TokenizeRequest {
 
     /** The request id; never null. */
     String id();

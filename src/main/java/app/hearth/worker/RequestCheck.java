@@ -5,6 +5,7 @@ import app.hearth.protocol.LoadRequest;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.protocol.Request;
 import app.hearth.protocol.Sampling;
+import app.hearth.protocol.TokenizeRequest;
 import app.hearth.protocol.UnloadRequest;
 
 import java.nio.file.InvalidPathException;
@@ -35,6 +36,13 @@ final class RequestCheck {
         if (request instanceof LoadRequest load) {
             String model = modelProblem(load.model());
             return model != null ? model : optionsProblem(load.options(), null);
+        }
+        if (request instanceof TokenizeRequest tokenize) {
+            if (tokenize.text() == null) {
+                return "A tokenize request needs a text.";
+            }
+            String model = modelProblem(tokenize.model());
+            return model != null ? model : optionsProblem(tokenize.options(), null);
         }
         if (request instanceof UnloadRequest unload) {
             return modelProblem(unload.model());

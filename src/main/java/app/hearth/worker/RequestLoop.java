@@ -22,6 +22,8 @@ import app.hearth.protocol.Request;
 import app.hearth.protocol.ShutdownRequest;
 import app.hearth.protocol.StatusEvent;
 import app.hearth.protocol.StatusRequest;
+import app.hearth.protocol.TokenizeRequest;
+import app.hearth.protocol.TokenizedEvent;
 import app.hearth.protocol.UnloadRequest;
 import app.hearth.protocol.UnloadedEvent;
 import org.tinylog.Logger;
@@ -124,6 +126,8 @@ final class RequestLoop {
             startGeneration(generate);
         } else if (request instanceof LoadRequest load) {
             jobs.execute(() -> load(load));
+        } else if (request instanceof TokenizeRequest tokenize) {
+            jobs.execute(() -> tokenize(tokenize));
         } else if (request instanceof UnloadRequest unload) {
             unload(unload);
         } else if (request instanceof CancelRequest cancel) {
@@ -219,6 +223,25 @@ final class RequestLoop {
             Logger.error(e, "Load {} failed", request.id());
             writer.send(new ErrorEvent(request.id(), ErrorCode.MODEL_LOAD_FAILED,
                     "The model could not be loaded: " + e.getMessage()));
+        }
+    }
+
+    /**
+     * Counts with the binding's {@code encode}, as {@link #generate} counts a prompt. A loaded
+     * model is acquired like a generation's, so it cannot be freed mid-count, and a
+     * tokenizer is safe beside a generation streaming from the same model.
+     */
+    private void tokenize(TokenizeRequest request) {
+        ModelKey key = keyOf(request.model(), request.options());
+        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key)) {
+            int tokens = lease.model().native_().encode(request.text()).length;
+            writer.send(new TokenizedEvent(request.id(), tokens));
+        } catch (ModelLoadException e) {
+            refuse(request.id(), e);
+        } catch (RuntimeException e) {
+            Logger.error(e, "Tokenize {} failed", request.id());
+            writer.send(new ErrorEvent(request.id(), ErrorCode.GENERATION_FAILED,
+                    "The engine could not count the tokens: " + e.getMessage()));
         }
     }
 

@@ -7,6 +7,7 @@ import app.hearth.protocol.LoadedEvent;
 import app.hearth.protocol.ModelsEvent;
 import app.hearth.protocol.StatusEvent;
 import app.hearth.protocol.TokenEvent;
+import app.hearth.protocol.TokenizedEvent;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -65,6 +66,8 @@ final class Watchdog {
             lastProgressMs.computeIfPresent(loaded.id(), (id, then) -> now);
         } else if (event instanceof DoneEvent done) {
             ended(done.id());
+        } else if (event instanceof TokenizedEvent tokenized) {
+            ended(tokenized.id());
         } else if (event instanceof ErrorEvent error && error.id() != null) {
             ended(error.id());
         } else if (event instanceof StatusEvent status && status.id() != null

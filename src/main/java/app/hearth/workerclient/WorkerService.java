@@ -22,6 +22,8 @@ import app.hearth.protocol.Sampling;
 import app.hearth.protocol.ShutdownRequest;
 import app.hearth.protocol.StatusRequest;
 import app.hearth.protocol.TokenEvent;
+import app.hearth.protocol.TokenizeRequest;
+import app.hearth.protocol.TokenizedEvent;
 import app.hearth.protocol.UnloadRequest;
 import org.tinylog.Logger;
 
@@ -184,6 +186,21 @@ public final class WorkerService implements AutoCloseable {
         CompletableFuture<Long> result = new CompletableFuture<>();
         LoadRequest request = new LoadRequest(nextId("l"), model, options, pinned);
         submit(request, new Pending.Load(result, request));
+        return result;
+    }
+
+    /**
+     * Counts the tokens of a text in a model's vocabulary, as the worker counts a prompt;
+     * loads the model first if the worker does not hold it.
+     *
+     * @param options the load options the model's generations use, so no second copy loads
+     * @return completes, on the callbacks executor, with the count, or exceptionally with a
+     *         {@link WorkerException}
+     */
+    public CompletableFuture<Integer> tokenize(String model, String text, ModelOptions options) {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        TokenizeRequest request = new TokenizeRequest(nextId("t"), model, text, options);
+        submit(request, new Pending.Tokenize(result, request));
         return result;
     }
 
@@ -385,6 +402,8 @@ public final class WorkerService implements AutoCloseable {
                 callbacks.execute(() -> generation.listener().onDone(done));
             }
             maybeRetire();
+        } else if (event instanceof TokenizedEvent tokenized) {
+            onTokenized(tokenized);
         } else if (event instanceof ErrorEvent error) {
             onError(error);
         } else if (event instanceof LoadedEvent loaded) {
@@ -419,6 +438,15 @@ public final class WorkerService implements AutoCloseable {
             retireWanted = true;
         } else {
             fail(error.id(), failure);
+        }
+        maybeRetire();
+    }
+
+    private void onTokenized(TokenizedEvent tokenized) {
+        if (pending.get(tokenized.id()) instanceof Pending.Tokenize tokenize) {
+            pending.remove(tokenized.id());
+            crashes.succeeded(tokenize.model());
+            callbacks.execute(() -> tokenize.result().complete(tokenized.tokens()));
         }
         maybeRetire();
     }
@@ -512,6 +540,9 @@ public final class WorkerService implements AutoCloseable {
             callbacks.execute(() -> generation.listener().onError(error));
         } else if (handler instanceof Pending.Load load) {
             callbacks.execute(() -> load.result().completeExceptionally(
+                    new WorkerException(error.code(), error.message())));
+        } else if (handler instanceof Pending.Tokenize tokenize) {
+            callbacks.execute(() -> tokenize.result().completeExceptionally(
                     new WorkerException(error.code(), error.message())));
         }
     }
@@ -694,6 +725,9 @@ public final class WorkerService implements AutoCloseable {
             if (request() instanceof GenerateRequest generate) {
                 return generate.model();
             }
+            if (request() instanceof TokenizeRequest tokenize) {
+                return tokenize.model();
+            }
             return request() instanceof LoadRequest load ? load.model() : null;
         }
 
@@ -701,6 +735,9 @@ public final class WorkerService implements AutoCloseable {
         }
 
         record Load(CompletableFuture<Long> result, Request request) implements Pending {
+        }
+
+        record Tokenize(CompletableFuture<Integer> result, Request request) implements Pending {
         }
 
         /** A model a successor reloads after a reclaim; nobody waits on it. */

@@ -10,6 +10,8 @@ import app.hearth.protocol.Request;
 import app.hearth.protocol.Sampling;
 import app.hearth.protocol.ShutdownRequest;
 import app.hearth.protocol.TokenEvent;
+import app.hearth.protocol.TokenizeRequest;
+import app.hearth.protocol.TokenizedEvent;
 import app.hearth.worker.ProtocolWriter;
 
 import java.io.BufferedReader;
@@ -22,7 +24,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A stand-in worker that speaks the real protocol and answers every generate request with
  * {@code maxTokens} one-word tokens, as fast as its pipe takes them: a token source far faster
- * than any model, to find what the window can absorb. No model, no binding.
+ * than any model, to find what the window can absorb. No model, no binding; a tokenize
+ * request gets one token per four characters, so a window that asks is not left waiting.
  */
 public final class FastTokenWorker {
 
@@ -51,6 +54,8 @@ public final class FastTokenWorker {
             }
             if (request instanceof GenerateRequest generate) {
                 stream(generate, writer);
+            } else if (request instanceof TokenizeRequest tokenize) {
+                writer.send(new TokenizedEvent(tokenize.id(), tokenize.text().length() / 4));
             }
         }
         System.exit(0);

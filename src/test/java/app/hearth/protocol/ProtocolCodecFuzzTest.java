@@ -82,7 +82,9 @@ class ProtocolCodecFuzzTest {
                 new LoadedEvent("l1", "/m.gguf", 12), new UnloadedEvent(null, "/m", "evicted"),
                 new ModelsEvent(List.of(new CachedModel("/m", "ready", false, 1, 2, 3, 4, 5))),
                 new MemoryEvent(1, 2, 3, 4, 5, 6, 7, "normal"),
-                new StatusEvent("s1", 0, 1, false));
+                new StatusEvent("s1", 0, 1, false),
+                new TokenizeRequest("t1", "/m.gguf", "<s>[INST] 😀", ModelOptions.DEFAULT),
+                new TokenizedEvent("t1", 7));
         List<String> lines = new ArrayList<>();
         messages.forEach(message -> lines.add(codec.encode(message)));
         return lines;

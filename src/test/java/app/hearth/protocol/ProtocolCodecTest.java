@@ -25,7 +25,10 @@ class ProtocolCodecTest {
                 new CancelRequest("4", "3"),
                 new StatusRequest("5"),
                 new ConfigureRequest("6", 1L << 32, 60_000),
-                new ShutdownRequest("7"));
+                new ShutdownRequest("7"),
+                new TokenizeRequest("8", "/m/a.gguf", "<|im_end|> 世界 😀",
+                        new ModelOptions(4096, 2)),
+                new TokenizeRequest("9", "/m/a.gguf", "", null));
 
         for (Request request : requests) {
             String line = codec.encode(request);
@@ -46,13 +49,23 @@ class ProtocolCodecTest {
                 new ModelsEvent(List.of(new CachedModel("/m/a.gguf", "ready", false, 10,
                         100, 90, 2048, 2))),
                 new MemoryEvent(1, 2, 3, 4, 5, 6, 7, "normal"),
-                new StatusEvent("5", 1, 2, false));
+                new StatusEvent("5", 1, 2, false),
+                new TokenizedEvent("8", 4095));
 
         for (Event event : events) {
             String line = codec.encode(event);
 
             assertEquals(event, codec.decodeEvent(line), line);
         }
+    }
+
+    @Test
+    void namesTheTokenizeMessagesOnTheWire() {
+        String request = codec.encode(new TokenizeRequest("t1", "/m.gguf", "Hi", null));
+        String event = codec.encode(new TokenizedEvent("t1", 3));
+
+        assertTrue(request.startsWith("{\"type\":\"tokenize\",\"id\":\"t1\""), request);
+        assertEquals("{\"type\":\"tokenized\",\"id\":\"t1\",\"tokens\":3}", event);
     }
 
     @Test

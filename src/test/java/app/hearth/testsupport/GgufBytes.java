@@ -99,10 +99,14 @@ public final class GgufBytes {
 
     /**
      * Writes a key with a value chosen by its Java type: String, Integer (uint32), Long
-     * (uint64), Float (float32) or Boolean.
+     * (uint64), Float (float32), Boolean, a List of Strings or an int[] (int32 array).
      */
     public GgufBytes kv(String key, Object value) {
-        if (value instanceof String) {
+        if (value instanceof List<?> list) {
+            return kvStrings(key, list.stream().map(String.class::cast).toList());
+        } else if (value instanceof int[] ints) {
+            return kvInts(key, ints);
+        } else if (value instanceof String) {
             return kvString(key, (String) value);
         } else if (value instanceof Integer) {
             return kvU32(key, (Integer) value);

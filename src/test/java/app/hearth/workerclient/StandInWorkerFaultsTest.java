@@ -2,6 +2,7 @@ package app.hearth.workerclient;
 
 import app.hearth.protocol.ErrorCode;
 import app.hearth.protocol.ModelOptions;
+import app.hearth.protocol.Protocol;
 import app.hearth.protocol.Sampling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,9 @@ class StandInWorkerFaultsTest {
         Reply refused = generate(MODEL, "hi").awaitEnd(WAIT);
 
         assertEquals(ErrorCode.WORKER_START_FAILED, refused.error().code());
-        assertTrue(refused.error().message().contains("protocol 99"), refused.error().message());
+        // The stand-in announces its version as 98 above this app's.
+        String theirs = "protocol " + (Protocol.VERSION + 98) + ", this app " + Protocol.VERSION;
+        assertTrue(refused.error().message().contains(theirs), refused.error().message());
         assertEquals(WorkerState.FAILED, service.state());
         assertTrue(states.last().contains("another protocol version"), states.last());
     }

@@ -7,7 +7,7 @@ public final class ContextOverflowException extends Exception {
     private final int budgetTokens;
 
     /**
-     * @param messageTokens what the smallest possible prompt takes, estimated
+     * @param messageTokens what the smallest possible prompt takes, by the counter used
      * @param budgetTokens  what the context leaves for the prompt
      */
     public ContextOverflowException(int messageTokens, int budgetTokens) {

@@ -2,6 +2,7 @@ package app.hearth.chat.template;
 
 import app.hearth.chat.Role;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,35 +18,81 @@ public final class ContextTrimmer {
     /**
      * The prompt that fits.
      *
-     * @param prompt          what to send
-     * @param leftOut         how many of the given turns, from the first, are not in it
-     * @param estimatedTokens the prompt's size by the counter
+     * @param prompt  what to send
+     * @param leftOut how many of the given turns, from the first, are not in it
+     * @param tokens  the prompt's size by the counter
      */
-    public record Fitted(RenderedPrompt prompt, int leftOut, int estimatedTokens) {
+    public record Fitted(RenderedPrompt prompt, int leftOut, int tokens) {
+    }
+
+    /** Fits with a guard for the family's markers alone. */
+    public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
+            TokenCounter counter, int budgetTokens) throws ContextOverflowException {
+        return fit(family, system, turns, SpecialTokenGuard.of(family), counter, budgetTokens);
     }
 
     /**
+     * Tries the whole conversation; when it is too long, finds by bisection the first start
+     * whose prompt fits, since a prompt takes more tokens the more turns it keeps. So a
+     * long conversation costs a few counts, not one per turn, and the counter sees the
+     * prompt taken and, when turns are left out, the one a turn longer that did not fit.
+     *
+     * @param guard        breaks special-token spellings in the messages
      * @param budgetTokens tokens the prompt may take: the context less room for the reply
      * @throws ContextOverflowException if even the system prompt and the newest turn are
      *                                  too long
      */
     public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
-            TokenCounter counter, int budgetTokens) throws ContextOverflowException {
+            SpecialTokenGuard guard, TokenCounter counter, int budgetTokens)
+            throws ContextOverflowException {
         if (turns.isEmpty()) {
             throw new IllegalArgumentException("a prompt needs at least one turn");
         }
 
-        int smallest = turns.size();
-        for (int drop = 0; drop < turns.size(); drop = next(turns, drop)) {
-            RenderedPrompt prompt = PromptFormatter.format(family, system,
-                    turns.subList(drop, turns.size()));
-            int tokens = counter.count(prompt.text());
-            if (tokens <= budgetTokens) {
-                return new Fitted(prompt, drop, tokens);
-            }
-            smallest = tokens;
+        Fitted whole = attempt(family, system, turns, 0, guard, counter);
+        if (whole.tokens() <= budgetTokens) {
+            return whole;
         }
-        throw new ContextOverflowException(smallest, budgetTokens);
+
+        // Indexes into starts: the prompt from starts[tooLong] is too long, and the one from
+        // starts[fits] fits; while fits is past the end, no prompt is known to fit.
+        List<Integer> starts = starts(turns);
+        int tooLong = 0;
+        int fits = starts.size();
+        Fitted best = null;
+        int smallest = whole.tokens();
+        while (fits - tooLong > 1) {
+            int middle = (tooLong + fits) >>> 1;
+            Fitted candidate = attempt(family, system, turns, starts.get(middle), guard,
+                    counter);
+            if (candidate.tokens() <= budgetTokens) {
+                fits = middle;
+                best = candidate;
+            } else {
+                tooLong = middle;
+                smallest = candidate.tokens();
+            }
+        }
+        if (best == null) {
+            throw new ContextOverflowException(smallest, budgetTokens);
+        }
+        return best;
+    }
+
+    private static Fitted attempt(PromptFamily family, String system, List<Turn> turns,
+            int start, SpecialTokenGuard guard, TokenCounter counter) {
+        RenderedPrompt prompt = PromptFormatter.format(family, system,
+                turns.subList(start, turns.size()), guard);
+        return new Fitted(prompt, start, counter.count(prompt.text()));
+    }
+
+    /** Where a prompt may start: every turn but replies, which a prompt cannot open. */
+    private static List<Integer> starts(List<Turn> turns) {
+        List<Integer> starts = new ArrayList<>();
+        for (int start = 0; start < turns.size(); start = next(turns, start)) {
+            starts.add(start);
+        }
+        return starts;
     }
 
     /** The next place to start from: one turn later, skipping replies a prompt cannot open. */

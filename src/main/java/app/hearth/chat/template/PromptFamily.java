@@ -43,4 +43,23 @@ public enum PromptFamily {
     public List<String> stopStrings() {
         return stop;
     }
+
+    /**
+     * The spellings that give the format its structure: its turn markers and the beginning
+     * and end tokens it writes or implies. Message text must not contain them (see {@link
+     * SpecialTokenGuard}). Empty for {@link #CONTINUATION}; never null.
+     */
+    public List<String> markers() {
+        return switch (this) {
+            case LLAMA2 -> List.of("<s>", "</s>", "[INST]", "[/INST]", "<<SYS>>", "<</SYS>>");
+            case MISTRAL -> List.of("<s>", "</s>", "[INST]", "[/INST]");
+            case CHATML -> List.of("<|im_start|>", "<|im_end|>");
+            case LLAMA3 -> List.of("<|begin_of_text|>", "<|start_header_id|>",
+                    "<|end_header_id|>", "<|eot_id|>");
+            case GEMMA -> List.of("<bos>", "<start_of_turn>", "<end_of_turn>");
+            case PHI3 -> List.of("<|system|>", "<|user|>", "<|assistant|>", "<|end|>");
+            case ZEPHYR -> List.of("<|system|>", "<|user|>", "<|assistant|>", "</s>");
+            case CONTINUATION -> List.of();
+        };
+    }
 }

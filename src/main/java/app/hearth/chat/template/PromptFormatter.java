@@ -11,7 +11,9 @@ import java.util.List;
  * <p>The worker's tokenizer adds the beginning-of-sequence token itself, so prompts never
  * start with one. Turns are made to alternate first: empty replies (a reply stopped before
  * its first token, a failed one) are dropped and neighbours of one role are joined, so a
- * stopped or edited turn never yields two user turns in a row. Pure; safe on any thread.
+ * stopped or edited turn never yields two user turns in a row. The system prompt and every
+ * turn pass through a {@link SpecialTokenGuard}, so only the format's own markers are
+ * special tokens in the prompt. Pure; safe on any thread.
  */
 public final class PromptFormatter {
 
@@ -19,17 +21,30 @@ public final class PromptFormatter {
     }
 
     /**
+     * Formats with a guard for the family's markers alone, for a model whose vocabulary is
+     * not known.
+     *
+     * @see #format(PromptFamily, String, List, SpecialTokenGuard)
+     */
+    public static RenderedPrompt format(PromptFamily family, String system, List<Turn> turns) {
+        return format(family, system, turns, SpecialTokenGuard.of(family));
+    }
+
+    /**
      * @param family the format
      * @param system the system prompt; blank for none
      * @param turns  the conversation so far; its last non-empty turn must be the user's
+     * @param guard  breaks special-token spellings in the system prompt and the turns
      * @throws IllegalArgumentException if there is no user turn to answer
      */
-    public static RenderedPrompt format(PromptFamily family, String system, List<Turn> turns) {
-        List<Turn> alternating = alternate(turns, family != PromptFamily.CONTINUATION);
+    public static RenderedPrompt format(PromptFamily family, String system, List<Turn> turns,
+            SpecialTokenGuard guard) {
+        List<Turn> alternating = guarded(alternate(turns, family != PromptFamily.CONTINUATION),
+                guard);
         if (alternating.isEmpty() || last(alternating).role() != Role.USER) {
             throw new IllegalArgumentException("a prompt must end with a user turn");
         }
-        String sys = system == null ? "" : system.strip();
+        String sys = system == null ? "" : guard.neutralise(system.strip());
         if (!sys.isEmpty() && !family.hasSystemRole()) {
             alternating.set(0, Turn.user(sys + "\n\n" + alternating.get(0).text()));
             sys = "";
@@ -56,6 +71,14 @@ public final class PromptFormatter {
             } else {
                 result.add(turn);
             }
+        }
+        return result;
+    }
+
+    private static List<Turn> guarded(List<Turn> turns, SpecialTokenGuard guard) {
+        List<Turn> result = new ArrayList<>(turns.size());
+        for (Turn turn : turns) {
+            result.add(new Turn(turn.role(), guard.neutralise(turn.text())));
         }
         return result;
     }

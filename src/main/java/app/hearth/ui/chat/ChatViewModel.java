@@ -9,10 +9,8 @@ import app.hearth.chat.MessageStatus;
 import app.hearth.chat.ModelFacts;
 import app.hearth.chat.ModelRef;
 import app.hearth.chat.ReplyStats;
-import app.hearth.chat.template.ContextOverflowException;
 import app.hearth.chat.template.PromptFamily;
 import app.hearth.chat.template.TemplateDetector;
-import app.hearth.chat.template.TokenEstimate;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ErrorCode;
@@ -27,7 +25,6 @@ import app.hearth.workerclient.WorkerState;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -43,13 +40,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.concurrent.Executor;
 
 /**
@@ -74,12 +68,11 @@ public final class ChatViewModel {
     private final ReadOnlyObjectWrapper<State> state =
             new ReadOnlyObjectWrapper<>(this, "state", State.IDLE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyIntegerWrapper contextUsed = new ReadOnlyIntegerWrapper(this, "used");
-    private final ReadOnlyIntegerWrapper contextSize = new ReadOnlyIntegerWrapper(this, "size");
     private final ReadOnlyObjectWrapper<ChatMessage> editing =
             new ReadOnlyObjectWrapper<>(this, "editing");
     private final Set<String> cachedModels = new HashSet<>();
-    private final Map<Path, TokenEstimate> estimates = new HashMap<>();
+    private final PromptSizer sizer;
+    private final ContextGauge gauge;
 
     private Conversation shown;
     private GenerationHandle current;
@@ -110,6 +103,8 @@ public final class ChatViewModel {
         this.conversations = new ConversationsViewModel(store, background, status::set,
                 sampling);
         this.facts = new ModelFactsCache(background);
+        this.sizer = new PromptSizer(worker);
+        this.gauge = new ContextGauge(sizer);
         worker.addListener(new WorkerNews());
         bind();
     }
@@ -118,6 +113,7 @@ public final class ChatViewModel {
         show(conversations.getCurrent());
         conversations.currentProperty().addListener((obs, old, now) -> show(now));
         selectedModel.addListener((obs, old, now) -> useModel(now));
+        input.addListener((obs, old, now) -> refreshGauge());
     }
 
     /** Scans the models folder off the JavaFX thread and updates the model list. */
@@ -154,8 +150,9 @@ public final class ChatViewModel {
         }
         editing.set(null);
         messages.add(new ChatMessage(Message.user(newId(), text, now())));
-        input.set("");
         reply();
+        // Emptied once the reply is under way, so the gauge does not size a prompt for it.
+        input.set("");
     }
 
     /** Answers the last user message again, in place of the reply it has. */
@@ -179,6 +176,8 @@ public final class ChatViewModel {
         }
         editing.set(message);
         input.set(message.getText());
+        // The text may be what the box held already, which changes nothing to hear.
+        refreshGauge();
     }
 
     /** Leaves editing; the input box empties. */
@@ -215,6 +214,7 @@ public final class ChatViewModel {
     public void applySettings(String systemPrompt, Sampling sampling) {
         commit(shown.withSystemPrompt(systemPrompt, now()).withSampling(sampling, now()));
         status.set("Conversation settings saved; they apply from the next reply.");
+        refreshGauge();
     }
 
     /** Writes the open conversation to {@code target} off the JavaFX thread; says when done. */
@@ -258,6 +258,7 @@ public final class ChatViewModel {
     public void setModelOptions(int contextTokens, int threadCount) {
         defaultContext = contextTokens;
         threads = threadCount;
+        refreshGauge();
     }
 
     /** Shows one sentence to people in the status line. */
@@ -299,14 +300,19 @@ public final class ChatViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Tokens the conversation takes in the model's context, as last measured or estimated. */
+    /**
+     * Tokens of the model's context that the next prompt takes: the conversation, with what
+     * is typed in the input box as the next message, less the turns left out. The estimate
+     * shows first; the model's exact count replaces it once the worker holds the model (the
+     * gauge never loads one). During and after a reply, the reply's own prompt and tokens.
+     */
     public ReadOnlyIntegerProperty contextUsedProperty() {
-        return contextUsed.getReadOnlyProperty();
+        return gauge.usedProperty();
     }
 
     /** The context the model runs with, in tokens; 0 until known. */
     public ReadOnlyIntegerProperty contextSizeProperty() {
-        return contextSize.getReadOnlyProperty();
+        return gauge.sizeProperty();
     }
 
     /** The user message being edited, or null. */
@@ -342,7 +348,7 @@ public final class ChatViewModel {
         shown = conversation;
         status.set("");
         messages.setAll(conversation.messages().stream().map(ChatViewModel::reopened).toList());
-        contextUsed.set(0);
+        gauge.set(0, gauge.sizeProperty().get());
         Path model = conversation.model() == null ? null : Path.of(conversation.model());
         if (model != null && !models.contains(model) && models.isEmpty()) {
             return;
@@ -352,6 +358,8 @@ public final class ChatViewModel {
         } else {
             useModel(selectedModel.get());
         }
+        // Keeping the model changes no selection, and the gauge still needs sizing.
+        refreshGauge();
     }
 
     private void useModel(Path model) {
@@ -362,24 +370,36 @@ public final class ChatViewModel {
         if (model == null || shown == null) {
             return;
         }
-        facts.get(model, known -> showContext(model, known));
+        refreshGauge();
         if (!model.toString().equals(shown.model())) {
             commit(shown.withModel(model.toString(), now()));
         }
     }
 
-    private void showContext(Path model, ModelFacts known) {
-        if (!model.equals(selectedModel.get())) {
+    /**
+     * Sizes the next prompt for the gauge: the transcript and the draft in the input box,
+     * which replaces the message being edited and what follows it.
+     */
+    private void refreshGauge() {
+        Path model = selectedModel.get();
+        if (model == null || shown == null || isBusy()) {
             return;
         }
-        contextSize.set(contextFor(known));
-        if (!isBusy()) {
-            // Until a reply measures it, the gauge shows the estimate of the whole transcript.
-            String transcript = messages.stream().map(ChatMessage::getText)
-                    .collect(Collectors.joining("\n\n", shown.systemPrompt(),
-                            ""));
-            contextUsed.set(messages.isEmpty() ? 0 : estimateOf(model).count(transcript));
-        }
+        facts.get(model, known -> {
+            if (!model.equals(selectedModel.get()) || isBusy()) {
+                return;
+            }
+            String draft = input.get().strip();
+            if (messages.isEmpty() && draft.isEmpty()) {
+                gauge.set(0, contextFor(known));
+                return;
+            }
+            int edited = editing.get() == null ? -1 : messages.indexOf(editing.get());
+            List<ChatMessage> next = new ArrayList<>(edited < 0 ? messages
+                    : messages.subList(0, edited));
+            next.add(new ChatMessage(Message.user("draft", draft, 0)));
+            gauge.show(job(model, known, next), cachedModels.contains(model.toString()));
+        });
     }
 
     private void reply() {
@@ -393,33 +413,58 @@ public final class ChatViewModel {
         boolean cached = cachedModels.contains(model.toString());
         state.set(cached ? State.GENERATING : State.LOADING_MODEL);
         status.set(cached ? "Thinking…" : "Loading " + model.getFileName() + "…");
-        facts.get(model, known -> start(answer, model, known, false));
+        facts.get(model, known -> start(answer, model, known, false, false));
     }
 
-    private void start(ChatMessage answer, Path model, ModelFacts known, boolean retry) {
+    /**
+     * Fits the prompt into the context and sends it. When guessed counts decided the fit,
+     * the worker counts those prompts first and the fit is made again, unless the model is
+     * not loaded and the whole conversation fits by the guess: then the generation loads
+     * it and measures the prompt itself, and asking first would only delay the reply.
+     *
+     * @param retried   whether the worker already refused this reply's prompt as too long
+     * @param guessOnly whether the worker could not count, so the guess must do
+     */
+    private void start(ChatMessage answer, Path model, ModelFacts known, boolean retried,
+            boolean guessOnly) {
         if (answer != streaming) {
             return;
         }
-        PromptFamily family = TemplateDetector.detect(known.chatTemplate());
-        int context = contextFor(known);
-        int reserve = Math.min(shown.sampling().maxTokens(), context / 4);
-        List<ChatMessage> history = messages.subList(0, messages.indexOf(answer));
-        ReplyPrompt prompt;
-        try {
-            prompt = ReplyPrompt.build(history, shown.systemPrompt(), family,
-                    estimateOf(model), context - reserve);
-        } catch (ContextOverflowException e) {
-            end(answer, ChatMessage.Status.FAILED, null, e.getMessage());
-            status.set(e.getMessage());
+        PromptSizer.Job job = job(model, known, messages.subList(0, messages.indexOf(answer)));
+        PromptSizer.Sized sized = sizer.size(job);
+        boolean loaded = cachedModels.contains(model.toString());
+        if (!sized.exact() && !guessOnly && (loaded || !sized.keepsEverything())) {
+            gauge.set(sized.tokens(), job.options().contextSize());
+            sizer.measure(job, sized).whenComplete((counted, failure) ->
+                    start(answer, model, known, retried, failure != null));
             return;
         }
+        if (sized.overflow() != null) {
+            end(answer, ChatMessage.Status.FAILED, null, sized.overflow().getMessage());
+            status.set(sized.overflow().getMessage());
+            return;
+        }
+        send(answer, job, sized.prompt(), retried);
+    }
+
+    private void send(ChatMessage answer, PromptSizer.Job job, ReplyPrompt prompt,
+            boolean retried) {
         showLeftOut(prompt.firstKept());
-        contextSize.set(context);
-        contextUsed.set(prompt.estimatedTokens());
-        answer.describeModel(known.quantization(), family.name());
-        current = worker.generate(model.toString(), prompt.prompt().text(), shown.sampling(),
-                new ModelOptions(context, threads), prompt.prompt().stop(),
-                new ReplyListener(answer, model, prompt.prompt().text(), known, retry));
+        gauge.set(prompt.tokens(), job.options().contextSize());
+        PromptFamily family = TemplateDetector.detect(job.facts().chatTemplate());
+        answer.describeModel(job.facts().quantization(), family.name());
+        String text = prompt.prompt().text();
+        current = worker.generate(job.model().toString(), text, shown.sampling(),
+                job.options(), prompt.prompt().stop(),
+                new ReplyListener(answer, job, text, retried));
+    }
+
+    /** What to size for a reply to {@code history} with the model. */
+    private PromptSizer.Job job(Path model, ModelFacts known, List<ChatMessage> history) {
+        int context = contextFor(known);
+        int reserve = Math.min(shown.sampling().maxTokens(), context / 4);
+        return new PromptSizer.Job(model, known, new ModelOptions(context, threads),
+                List.copyOf(history), shown.systemPrompt(), context - reserve);
     }
 
     private void showLeftOut(int firstKept) {
@@ -475,10 +520,6 @@ public final class ChatViewModel {
         return ModelOptions.contextFor(known.contextLength(), defaultContext);
     }
 
-    private TokenEstimate estimateOf(Path model) {
-        return estimates.computeIfAbsent(model, key -> new TokenEstimate());
-    }
-
     private static ChatMessage reopened(Message saved) {
         // A reply that was streaming when the app closed ends as interrupted.
         Message settled = saved.status() == MessageStatus.STREAMING
@@ -499,17 +540,14 @@ public final class ChatViewModel {
     private final class ReplyListener implements GenerationListener {
 
         private final ChatMessage message;
-        private final Path model;
+        private final PromptSizer.Job job;
         private final String prompt;
-        private final ModelFacts known;
         private final boolean retried;
 
-        ReplyListener(ChatMessage message, Path model, String prompt, ModelFacts known,
-                boolean retried) {
+        ReplyListener(ChatMessage message, PromptSizer.Job job, String prompt, boolean retried) {
             this.message = message;
-            this.model = model;
+            this.job = job;
             this.prompt = prompt;
-            this.known = known;
             this.retried = retried;
         }
 
@@ -534,14 +572,15 @@ public final class ChatViewModel {
 
         @Override
         public void onDone(DoneEvent done) {
-            estimateOf(model).learn(prompt, done.promptTokens());
+            sizer.learn(job.model(), prompt, done.promptTokens());
             if (message != streaming) {
                 return;
             }
             ReplyStats stats = new ReplyStats(done.promptTokens(), done.generatedTokens(),
                     done.timeToFirstTokenMs(), done.tokensPerSecond(), done.loadMs(),
                     done.stopReason());
-            contextUsed.set(done.promptTokens() + done.generatedTokens());
+            gauge.set(done.promptTokens() + done.generatedTokens(),
+                    job.options().contextSize());
             boolean cancelled = "cancelled".equals(done.stopReason());
             end(message, cancelled ? ChatMessage.Status.STOPPED : ChatMessage.Status.COMPLETE,
                     stats, null);
@@ -554,10 +593,11 @@ public final class ChatViewModel {
                 return;
             }
             if (ErrorCode.PROMPT_TOO_LONG.equals(error.code()) && !retried) {
-                // The estimate was too low for this text; retry once with the upper bound.
-                estimateOf(model).assumeWorst();
+                // A guess let the prompt go unmeasured and was too low; the model is loaded
+                // now, so the retry counts exactly.
+                sizer.assumeWorst(job.model());
                 current = null;
-                start(message, model, known, true);
+                start(message, job.model(), job.facts(), true, false);
                 return;
             }
             boolean crashed = error.code().startsWith("worker_");
@@ -572,8 +612,14 @@ public final class ChatViewModel {
 
         @Override
         public void onModels(List<CachedModel> cached) {
+            Path model = selectedModel.get();
+            boolean wasLoaded = model != null && cachedModels.contains(model.toString());
             cachedModels.clear();
-            cached.forEach(model -> cachedModels.add(model.model()));
+            cached.forEach(entry -> cachedModels.add(entry.model()));
+            if (model != null && !wasLoaded && cachedModels.contains(model.toString())) {
+                // The worker can count for the gauge now without loading anything.
+                refreshGauge();
+            }
         }
 
         @Override

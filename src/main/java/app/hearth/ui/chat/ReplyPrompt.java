@@ -4,6 +4,7 @@ import app.hearth.chat.template.ContextOverflowException;
 import app.hearth.chat.template.ContextTrimmer;
 import app.hearth.chat.template.PromptFamily;
 import app.hearth.chat.template.RenderedPrompt;
+import app.hearth.chat.template.SpecialTokenGuard;
 import app.hearth.chat.template.TokenCounter;
 import app.hearth.chat.template.Turn;
 
@@ -13,18 +14,20 @@ import java.util.List;
 /**
  * The prompt for the next reply, built from the transcript, and which messages it leaves out.
  *
- * @param prompt          what the worker gets
- * @param firstKept       index in the transcript of the first message the prompt holds
- * @param estimatedTokens the prompt's estimated size
+ * @param prompt    what the worker gets
+ * @param firstKept index in the transcript of the first message the prompt holds
+ * @param tokens    the prompt's size by the counter it was built with
  */
-record ReplyPrompt(RenderedPrompt prompt, int firstKept, int estimatedTokens) {
+record ReplyPrompt(RenderedPrompt prompt, int firstKept, int tokens) {
 
     /**
      * @param history the transcript up to and including the user message to answer
+     * @param guard   breaks the model's special-token spellings in the messages
      * @param budget  tokens the prompt may take
      */
     static ReplyPrompt build(List<ChatMessage> history, String system, PromptFamily family,
-            TokenCounter counter, int budget) throws ContextOverflowException {
+            SpecialTokenGuard guard, TokenCounter counter, int budget)
+            throws ContextOverflowException {
         List<Turn> turns = new ArrayList<>();
         List<Integer> indexOfTurn = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
@@ -36,9 +39,9 @@ record ReplyPrompt(RenderedPrompt prompt, int firstKept, int estimatedTokens) {
             turns.add(user ? Turn.user(message.getText()) : Turn.assistant(message.getText()));
             indexOfTurn.add(i);
         }
-        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(family, system, turns, counter,
-                budget);
+        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(family, system, turns, guard,
+                counter, budget);
         int firstKept = fitted.leftOut() == 0 ? 0 : indexOfTurn.get(fitted.leftOut());
-        return new ReplyPrompt(fitted.prompt(), firstKept, fitted.estimatedTokens());
+        return new ReplyPrompt(fitted.prompt(), firstKept, fitted.tokens());
     }
 }

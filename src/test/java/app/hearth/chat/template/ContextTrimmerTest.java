@@ -2,6 +2,7 @@ package app.hearth.chat.template;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,5 +76,30 @@ class ContextTrimmerTest {
         assertEquals(100, overflow.budgetTokens());
         assertTrue(overflow.messageTokens() > 500);
         assertTrue(overflow.getMessage().contains("too long"), overflow.getMessage());
+    }
+
+    @Test
+    void findsWhereALongConversationFitsInAFewCounts() throws ContextOverflowException {
+        List<Turn> turns = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            turns.add(i % 2 == 0 ? Turn.user("question " + i) : Turn.assistant("answer " + i));
+        }
+        turns.add(Turn.user("last"));
+        int budget = CHARS.count(PromptFormatter.format(PromptFamily.CHATML, "", turns
+                .subList(370, turns.size())).text());
+        List<String> counted = new ArrayList<>();
+
+        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(PromptFamily.CHATML, "", turns,
+                text -> {
+                    counted.add(text);
+                    return text.length();
+                }, budget);
+
+        assertEquals(370, fitted.leftOut());
+        assertTrue(counted.size() <= 10, counted.size() + " counts");
+        String oneTurnLonger = PromptFormatter.format(PromptFamily.CHATML, "",
+                turns.subList(368, turns.size())).text();
+        assertTrue(counted.contains(fitted.prompt().text()));
+        assertTrue(counted.contains(oneTurnLonger), "the neighbour that did not fit");
     }
 }

@@ -6,6 +6,8 @@ import app.hearth.testsupport.SharedModels;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
+import javafx.scene.input.KeyCode;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A chat view model over the real worker and the shared models, for window tests. */
 final class ChatFixture {
@@ -55,6 +59,19 @@ final class ChatFixture {
                     && messages.get(messages.size() - 1).getStatus()
                             != ChatMessage.Status.STREAMING;
         }, what);
+    }
+
+    /** Sends a message through the input box and waits for its complete reply. */
+    static void send(FxRobot robot, ChatViewModel model, String text) throws Exception {
+        waitFor(() -> model.selectedModelProperty().get() != null, "the model list");
+        int before = model.getMessages().size();
+        // Typing long texts key by key takes minutes on a loaded machine; Enter is still typed.
+        robot.interact(() -> model.inputProperty().set(text));
+        robot.clickOn("#input").type(KeyCode.ENTER);
+        waitFor(() -> model.getMessages().size() == before + 2, "the message to be sent");
+        waitForReply(model, "the reply to " + text);
+        assertEquals(ChatMessage.Status.COMPLETE, last(model).getStatus(),
+                last(model).getDetails());
     }
 
     static ChatMessage last(ChatViewModel model) {

@@ -167,15 +167,7 @@ class ConversationWindowTest {
     }
 
     private void send(FxRobot robot, String text) throws Exception {
-        waitFor(() -> model.selectedModelProperty().get() != null, "the model list");
-        int before = model.getMessages().size();
-        // Typing long texts key by key takes minutes on a loaded machine; Enter is still typed.
-        robot.interact(() -> model.inputProperty().set(text));
-        robot.clickOn("#input").type(KeyCode.ENTER);
-        waitFor(() -> model.getMessages().size() == before + 2, "the message to be sent");
-        waitForReply(model, "the reply to " + text);
-        assertEquals(ChatMessage.Status.COMPLETE, last(model).getStatus(),
-                last(model).getDetails());
+        ChatFixture.send(robot, model, text);
     }
 
     private static List<String> titles(ListView<Conversation> list) {
