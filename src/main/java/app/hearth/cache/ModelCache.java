@@ -132,20 +132,28 @@ public final class ModelCache<M> {
      *         first, and {@link ErrorCode#MODEL_TOO_LARGE} when it can never fit
      */
     public Lease<M> acquire(ModelKey key) throws ModelLoadException {
-        Lease<M> cached = tryAcquireLoaded(key);
+        return acquire(key, Use.GENERATION);
+    }
+
+    /**
+     * As {@link #acquire(ModelKey)}, for a use of the given kind: only a generation shows the
+     * model as generating; a load or a token count holds it as firmly but briefly.
+     */
+    public Lease<M> acquire(ModelKey key, Use use) throws ModelLoadException {
+        Lease<M> cached = tryAcquireLoaded(key, use);
         if (cached != null) {
             return cached;
         }
 
         synchronized (loadLock) {
-            cached = tryAcquireLoaded(key);
+            cached = tryAcquireLoaded(key, use);
             if (cached != null) {
                 return cached;
             }
             loader.check(key);
             long estimate = Math.max(1, sizer.estimateBytes(key.path(), key.contextSize()));
             makeRoom(key, estimate);
-            return loadAndAcquire(key, estimate);
+            return loadAndAcquire(key, estimate, use);
         }
     }
 
@@ -313,21 +321,24 @@ public final class ModelCache<M> {
         return models.size();
     }
 
-    private Lease<M> tryAcquireLoaded(ModelKey key) {
+    private Lease<M> tryAcquireLoaded(ModelKey key, Use use) {
         M model;
         synchronized (this) {
             Slot<M> slot = slots.get(key);
             if (slot == null || slot.model == null) {
                 return null;
             }
-            slot.users++;
+            slot.hold(use);
             model = slot.model;
         }
-        changed();
-        return new Lease<>(this, key, model, false);
+        if (use == Use.GENERATION) {
+            changed();
+        }
+        return new Lease<>(this, key, model, false, use);
     }
 
-    private Lease<M> loadAndAcquire(ModelKey key, long estimate) throws ModelLoadException {
+    private Lease<M> loadAndAcquire(ModelKey key, long estimate, Use use)
+            throws ModelLoadException {
         Slot<M> slot = new Slot<>(clock.getAsLong(), estimate);
         synchronized (this) {
             slots.put(key, slot);
@@ -350,21 +361,21 @@ public final class ModelCache<M> {
 
         synchronized (this) {
             slot.model = model;
-            slot.users = 1;
+            slot.hold(use);
             slot.measuredBytes = before >= 0 && after >= 0 ? Math.max(0, after - before) : 0;
         }
         changed();
-        return new Lease<>(this, key, model, true);
+        return new Lease<>(this, key, model, true, use);
     }
 
-    private void release(ModelKey key) {
+    private void release(ModelKey key, Use use) {
         boolean unloadNow;
         synchronized (this) {
             Slot<M> slot = slots.get(key);
             if (slot == null) {
                 return;
             }
-            slot.users--;
+            slot.let(use);
             slot.lastUsedMs = clock.getAsLong();
             unloadNow = slot.users == 0 && slot.unloadWhenIdle;
             notifyAll();
@@ -376,6 +387,14 @@ public final class ModelCache<M> {
         }
     }
 
+    /** What a hold on a model is for. */
+    public enum Use {
+        /** A reply streams from the model: it shows as generating. */
+        GENERATION,
+        /** A load, or a count of tokens: the model must stay, but nothing shows. */
+        BRIEF
+    }
+
     /** One user's hold on a cached model; closing it releases the hold. */
     public static final class Lease<M> implements AutoCloseable {
 
@@ -383,13 +402,15 @@ public final class ModelCache<M> {
         private final ModelKey key;
         private final M model;
         private final boolean loadedNow;
+        private final Use use;
         private boolean closed;
 
-        private Lease(ModelCache<M> cache, ModelKey key, M model, boolean loadedNow) {
+        private Lease(ModelCache<M> cache, ModelKey key, M model, boolean loadedNow, Use use) {
             this.cache = cache;
             this.key = key;
             this.model = model;
             this.loadedNow = loadedNow;
+            this.use = use;
         }
 
         /** The loaded model; valid until this lease is closed. */
@@ -406,7 +427,7 @@ public final class ModelCache<M> {
         public void close() {
             if (!closed) {
                 closed = true;
-                cache.release(key);
+                cache.release(key, use);
             }
         }
     }
@@ -415,6 +436,7 @@ public final class ModelCache<M> {
         final long estimatedBytes;
         M model;
         int users;
+        int generations;
         boolean pinned;
         boolean unloadWhenIdle;
         long lastUsedMs;
@@ -425,9 +447,23 @@ public final class ModelCache<M> {
             this.estimatedBytes = estimatedBytes;
         }
 
+        void hold(Use use) {
+            users++;
+            if (use == Use.GENERATION) {
+                generations++;
+            }
+        }
+
+        void let(Use use) {
+            users--;
+            if (use == Use.GENERATION) {
+                generations--;
+            }
+        }
+
         CacheEntry view(ModelKey key) {
             ModelState state = model == null ? ModelState.LOADING
-                    : users > 0 ? ModelState.GENERATING : ModelState.READY;
+                    : generations > 0 ? ModelState.GENERATING : ModelState.READY;
             return new CacheEntry(key, state, pinned, users, lastUsedMs, estimatedBytes,
                     measuredBytes);
         }

@@ -172,6 +172,19 @@ public final class GgufModel {
         }
     }
 
+    /**
+     * Whether the engine puts a beginning-of-sequence token before a prompt: {@code
+     * tokenizer.ggml.add_bos_token} where the file says, else what llama.cpp assumes for the
+     * tokenizer kind (yes for SentencePiece "llama" and WordPiece "bert", no for the rest).
+     */
+    public boolean addsBeginningToken() {
+        if (metadata.get("tokenizer.ggml.add_bos_token") instanceof Boolean stated) {
+            return stated;
+        }
+        String kind = string("tokenizer.ggml.model").orElse("");
+        return kind.equals("llama") || kind.equals("bert");
+    }
+
     /** {@code tokenizer.chat_template}, or {@code null} when the model has none. */
     public String chatTemplate() {
         return string("tokenizer.chat_template").orElse(null);

@@ -45,7 +45,8 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
             long loadMs = (System.nanoTime() - started) / 1_000_000;
             Logger.info("Loaded {} (context {}) in {} ms", path.getFileName(),
                     key.contextSize(), loadMs);
-            return new LoadedModel(key, model, loadMs, stamp);
+            return new LoadedModel(key, model, loadMs, stamp,
+                    ModelFileCheck.addsBeginningToken(path));
         } catch (RuntimeException e) {
             // The binding throws one generic exception; its reason went to stderr.
             Logger.error(e, "The engine could not load {}", path);

@@ -27,4 +27,16 @@ final class ModelFileCheck {
             throw new ModelLoadException(code, e.getMessage());
         }
     }
+
+    /**
+     * Whether the engine starts prompts to this model with a beginning-of-sequence token; yes
+     * when the header cannot say, as for most models, so counts err on the long side.
+     */
+    static boolean addsBeginningToken(Path path) {
+        try {
+            return GgufReader.read(path).addsBeginningToken();
+        } catch (GgufException e) {
+            return true;
+        }
+    }
 }

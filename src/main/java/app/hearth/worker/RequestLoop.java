@@ -180,14 +180,15 @@ final class RequestLoop {
 
     private void generate(Generation generation, GenerateRequest request) {
         ModelKey key = keyOf(request.model(), request.options());
-        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key)) {
+        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key,
+                ModelCache.Use.GENERATION)) {
             LoadedModel model = lease.model();
             long loadMs = lease.loadedNow() ? model.loadMs() : 0;
             if (lease.loadedNow()) {
                 writer.send(new LoadedEvent(request.id(), request.model(), loadMs));
             }
 
-            int promptTokens = model.native_().encode(request.prompt()).length;
+            int promptTokens = model.promptTokens(request.prompt());
             if (promptTokens >= key.contextSize()) {
                 writer.send(new ErrorEvent(request.id(), ErrorCode.PROMPT_TOO_LONG,
                         "The prompt is " + promptTokens + " tokens long but the model's "
@@ -211,7 +212,7 @@ final class RequestLoop {
 
     private void load(LoadRequest request) {
         ModelKey key = keyOf(request.model(), request.options());
-        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key)) {
+        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key, ModelCache.Use.BRIEF)) {
             if (request.pinned()) {
                 cache.setPinned(key, true);
             }
@@ -228,13 +229,13 @@ final class RequestLoop {
 
     /**
      * Counts with the binding's {@code encode}, as {@link #generate} counts a prompt. A loaded
-     * model is acquired like a generation's, so it cannot be freed mid-count, and a
+     * model is held as firmly as a generation's, so it cannot be freed mid-count, and a
      * tokenizer is safe beside a generation streaming from the same model.
      */
     private void tokenize(TokenizeRequest request) {
         ModelKey key = keyOf(request.model(), request.options());
-        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key)) {
-            int tokens = lease.model().native_().encode(request.text()).length;
+        try (ModelCache.Lease<LoadedModel> lease = acquireCurrent(key, ModelCache.Use.BRIEF)) {
+            int tokens = lease.model().promptTokens(request.text());
             writer.send(new TokenizedEvent(request.id(), tokens));
         } catch (ModelLoadException e) {
             refuse(request.id(), e);
@@ -259,8 +260,9 @@ final class RequestLoop {
      * the file's stamp is compared with the one taken at load time, and a changed model is
      * dropped unused and loaded from the new file, which passes the header check first.
      */
-    private ModelCache.Lease<LoadedModel> acquireCurrent(ModelKey key) throws ModelLoadException {
-        ModelCache.Lease<LoadedModel> lease = cache.acquire(key);
+    private ModelCache.Lease<LoadedModel> acquireCurrent(ModelKey key, ModelCache.Use use)
+            throws ModelLoadException {
+        ModelCache.Lease<LoadedModel> lease = cache.acquire(key, use);
         if (lease.loadedNow() || !lease.model().stamp().changedAt(key.path())) {
             return lease;
         }
@@ -273,7 +275,7 @@ final class RequestLoop {
                     + " changed on disk while another reply uses it; send again when that "
                     + "reply has ended.");
         }
-        return cache.acquire(key);
+        return cache.acquire(key, use);
     }
 
     private ModelKey keyOf(String model, ModelOptions options) {

@@ -87,6 +87,25 @@ class ModelCacheTest {
         assertEquals(List.of("a.gguf requested"), freed);
     }
 
+    @Test
+    void aBriefHoldShowsTheModelReadyYetKeepsItFromBeingFreed() throws Exception {
+        ModelCache<String> cache = cacheOf(loader, 1000 * MIB);
+        ModelCache.Lease<String> count = cache.acquire(A, ModelCache.Use.BRIEF);
+        ModelCache.Lease<String> reply = cache.acquire(A);
+
+        ModelState whileBoth = cache.find(A).orElseThrow().state();
+        reply.close();
+        ModelState whileCounting = cache.find(A).orElseThrow().state();
+        int freedWhileHeld = cache.relieve(Long.MAX_VALUE);
+        count.close();
+        int freedAfter = cache.relieve(Long.MAX_VALUE);
+
+        assertEquals(ModelState.GENERATING, whileBoth);
+        assertEquals(ModelState.READY, whileCounting);
+        assertEquals(0, freedWhileHeld);
+        assertEquals(1, freedAfter);
+    }
+
     private ModelCache<String> cacheOf(FakeLoader modelLoader, long budget) {
         ModelCache<String> cache = new ModelCache<>(modelLoader, (path, context) -> 200 * MIB,
                 resident::get, System::currentTimeMillis, entries -> { },
