@@ -7,6 +7,7 @@ import app.hearth.protocol.Protocol;
 import app.hearth.protocol.ProtocolCodec;
 import app.hearth.protocol.ProtocolException;
 import app.hearth.protocol.Request;
+import app.hearth.protocol.ShutdownRequest;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One running worker process and its three pipes. Two named daemon threads read stdout
@@ -70,6 +73,29 @@ final class WorkerConnection {
             requests.close();
         } catch (IOException e) {
             Logger.debug("Worker stdin already closed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Asks the worker to finish (a shutdown request, then end of input) and waits up to
+     * {@code limit} for it to exit, killing it if it does not. Blocks: service thread only.
+     */
+    void shutDown(ShutdownRequest request, Duration limit) {
+        try {
+            send(request);
+        } catch (IOException e) {
+            Logger.debug("Worker {}'s input already closed: {}", pid(), e.getMessage());
+        }
+        closeInput();
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                Logger.warn("Worker {} did not exit in {} s; killing it", pid(),
+                        limit.toSeconds());
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
         }
     }
 

@@ -571,19 +571,7 @@ public final class WorkerService implements AutoCloseable {
         if (worker == null) {
             return;
         }
-        sendIfRunning(new ShutdownRequest(nextId("s")));
-        worker.closeInput();
-        try {
-            if (!worker.process().waitFor(limits.exitTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS)) {
-                Logger.warn("Worker {} did not exit in {} s; killing it", worker.pid(),
-                        limits.exitTimeout().toSeconds());
-                worker.kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            worker.kill();
-        }
+        worker.shutDown(new ShutdownRequest(nextId("s")), limits.exitTimeout());
     }
 
     private void killNow() {
@@ -659,7 +647,7 @@ public final class WorkerService implements AutoCloseable {
         retireWanted = false;
         connection = null;
         pid = -1;
-        stop(old);
+        old.shutDown(new ShutdownRequest("retire"), limits.exitTimeout());
 
         try {
             launch();
@@ -695,53 +683,5 @@ public final class WorkerService implements AutoCloseable {
         long ms = (System.nanoTime() - reclaimStartedNs) / 1_000_000;
         Logger.info("Memory reclaimed: worker {} took over in {} ms", pid, ms);
         setState(WorkerState.READY, "Memory given back in " + ms + " ms.");
-    }
-
-    private void stop(WorkerConnection worker) {
-        try {
-            worker.send(new ShutdownRequest("retire"));
-        } catch (IOException e) {
-            Logger.debug("Retired worker's input already closed: {}", e.getMessage());
-        }
-        worker.closeInput();
-        try {
-            if (!worker.process().waitFor(limits.exitTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                Logger.warn("Retired worker {} did not exit in {} s; killing it", worker.pid(),
-                        limits.exitTimeout().toSeconds());
-                worker.kill();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            worker.kill();
-        }
-    }
-
-    /** What the service waits on for each request id, with the request to send it again. */
-    private sealed interface Pending {
-        Request request();
-
-        /** The model the request uses, as the caller named it. */
-        default String model() {
-            if (request() instanceof GenerateRequest generate) {
-                return generate.model();
-            }
-            if (request() instanceof TokenizeRequest tokenize) {
-                return tokenize.model();
-            }
-            return request() instanceof LoadRequest load ? load.model() : null;
-        }
-
-        record Generation(GenerationListener listener, Request request) implements Pending {
-        }
-
-        record Load(CompletableFuture<Long> result, Request request) implements Pending {
-        }
-
-        record Tokenize(CompletableFuture<Integer> result, Request request) implements Pending {
-        }
-
-        /** A model a successor reloads after a reclaim; nobody waits on it. */
-        record Reload(Request request) implements Pending {
-        }
     }
 }
