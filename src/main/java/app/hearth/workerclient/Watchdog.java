@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Decides when the running worker has hung: a status request unanswered, a request without
+ * Decides when the running worker has hung: a status request unanswered, open requests without
  * progress while no model loads, or a Stop the worker did not honour in time. It only judges;
  * the {@link WorkerService} sends the probes and replaces the worker.
  *
@@ -30,6 +30,8 @@ final class Watchdog {
     private long statusSentMs;
     private long lastStatusMs;
     private boolean loading;
+    /** When the worker last showed progress, or the first of the requests now open was sent. */
+    private long lastActivityMs;
 
     Watchdog(WorkerLimits limits, LongSupplier clockMs) {
         this.limits = limits;
@@ -42,12 +44,17 @@ final class Watchdog {
         cancelledAtMs.clear();
         statusId = null;
         lastStatusMs = clockMs.getAsLong();
+        lastActivityMs = lastStatusMs;
         loading = false;
     }
 
     /** A request that expects events was sent. */
     void sent(String id) {
-        lastProgressMs.put(id, clockMs.getAsLong());
+        long now = clockMs.getAsLong();
+        if (lastProgressMs.isEmpty()) {
+            lastActivityMs = now;
+        }
+        lastProgressMs.put(id, now);
     }
 
     /** The user stopped request {@code id}; its end must now come within the cancel limit. */
@@ -61,14 +68,17 @@ final class Watchdog {
     void observe(Event event) {
         long now = clockMs.getAsLong();
         if (event instanceof TokenEvent token) {
-            lastProgressMs.computeIfPresent(token.id(), (id, then) -> now);
+            progressed(token.id(), now);
         } else if (event instanceof LoadedEvent loaded) {
-            lastProgressMs.computeIfPresent(loaded.id(), (id, then) -> now);
+            progressed(loaded.id(), now);
         } else if (event instanceof DoneEvent done) {
+            progressed(done.id(), now);
             ended(done.id());
         } else if (event instanceof TokenizedEvent tokenized) {
+            progressed(tokenized.id(), now);
             ended(tokenized.id());
         } else if (event instanceof ErrorEvent error && error.id() != null) {
+            progressed(error.id(), now);
             ended(error.id());
         } else if (event instanceof StatusEvent status && status.id() != null
                 && status.id().equals(statusId)) {
@@ -77,6 +87,12 @@ final class Watchdog {
         } else if (event instanceof ModelsEvent models && models.models() != null) {
             loading = models.models().stream()
                     .anyMatch(model -> model != null && "loading".equals(model.state()));
+        }
+    }
+
+    private void progressed(String id, long now) {
+        if (lastProgressMs.computeIfPresent(id, (key, then) -> now) != null) {
+            lastActivityMs = now;
         }
     }
 
@@ -112,12 +128,15 @@ final class Watchdog {
         if (loading) {
             // A load may take minutes from a slow disk; it is not a lack of progress.
             lastProgressMs.replaceAll((id, then) -> now);
+            lastActivityMs = now;
             return null;
         }
-        for (long then : lastProgressMs.values()) {
-            if (now - then > limits.progressTimeout().toMillis()) {
-                return "made no progress for " + seconds(now - then);
-            }
+        // Judged on the worker's latest progress on any request: a request may wait its turn
+        // behind a long reply (for memory, or for a thread) without the worker being stuck,
+        // and a stuck engine stalls every request at once.
+        if (!lastProgressMs.isEmpty()
+                && now - lastActivityMs > limits.progressTimeout().toMillis()) {
+            return "made no progress for " + seconds(now - lastActivityMs);
         }
         return null;
     }

@@ -60,10 +60,18 @@ final class WorkerConnection {
         return hello;
     }
 
-    /** Writes one request line. Callers serialize their calls. */
+    /**
+     * Writes one request line. Callers serialize their calls.
+     *
+     * @throws RequestTooLongException when the line would pass the protocol's limit
+     */
     void send(Request request) throws IOException {
         Logger.debug("To worker: {} {}", request.getClass().getSimpleName(), request.id());
-        requests.write((codec.encode(request) + "\n").getBytes(StandardCharsets.UTF_8));
+        String line = codec.encode(request);
+        if (line.length() > Protocol.MAX_LINE_CHARS) {
+            throw new RequestTooLongException(line.length());
+        }
+        requests.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         requests.flush();
     }
 

@@ -300,6 +300,8 @@ public final class WorkerService implements AutoCloseable {
                 Logger.warn(e, "Could not send {} to the worker", request.id());
                 fail(request.id(), new WorkerError(ErrorCode.WORKER_CRASHED,
                         "The model worker stopped before it got the request; try again."));
+            } catch (RequestTooLongException e) {
+                fail(request.id(), new WorkerError(ErrorCode.PROMPT_TOO_LONG, e.getMessage()));
             } catch (RuntimeException e) {
                 // A request that cannot even be written must end for its caller, not hang.
                 Logger.error(e, "Could not send {}", request.id());
@@ -661,7 +663,10 @@ public final class WorkerService implements AutoCloseable {
         keep.forEach(this::reload);
         List<String> waiting = List.copyOf(deferred);
         deferred.clear();
-        waiting.forEach(id -> sendIfRunning(pending.get(id).request()));
+        waiting.forEach(id -> {
+            sendIfRunning(pending.get(id).request());
+            watchdog.sent(id);
+        });
         if (pending.values().stream().noneMatch(Pending.Reload.class::isInstance)) {
             reloaded();
         }

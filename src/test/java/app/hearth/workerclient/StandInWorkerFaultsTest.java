@@ -51,6 +51,21 @@ class StandInWorkerFaultsTest {
     }
 
     @Test
+    void aRequestTooLongForThePipeIsRefusedAtOnceAndTheWorkerServesOn() throws Exception {
+        service = StandIns.service(folder, StandIns.LIMITS, "echo");
+        String tooLong = "word ".repeat(2_000_000);
+
+        Reply refused = generate(MODEL, tooLong).awaitEnd(WAIT);
+        String next = generate(MODEL, "still here").awaitText(WAIT);
+
+        assertEquals(ErrorCode.PROMPT_TOO_LONG, refused.error().code());
+        assertTrue(refused.error().message().startsWith("The text is too long for the engine"),
+                refused.error().message());
+        assertEquals("still here", next);
+        assertEquals(1, Files.readAllLines(folder.resolve("starts.txt")).size());
+    }
+
+    @Test
     void junkOnStdoutIsSkippedAndTheReplyArrivesWhole() throws Exception {
         service = StandIns.service(folder, StandIns.LIMITS, "junk");
 

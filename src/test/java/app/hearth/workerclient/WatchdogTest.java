@@ -64,6 +64,26 @@ class WatchdogTest {
     }
 
     @Test
+    void aRequestWaitingBehindAStreamingReplyIsNotAHang() {
+        watchdog.sent("count-waiting-for-room");
+        watchdog.sent("g1");
+
+        for (int second = 0; second < 120; second++) {
+            advance(1_000);
+            watchdog.observe(new app.hearth.protocol.TokenEvent("g1", "la"));
+        }
+        String whileTheReplyStreams = watchdog.hungReason();
+        watchdog.observe(new app.hearth.protocol.DoneEvent("g1", "eos", 1, 120, 5, 1, 10));
+        advance(59_000);
+        String soonAfterItEnds = watchdog.hungReason();
+        advance(1_001);
+
+        assertNull(whileTheReplyStreams);
+        assertNull(soonAfterItEnds);
+        assertTrue(watchdog.hungReason().startsWith("made no progress"));
+    }
+
+    @Test
     void loadingModelDoesNotCountAsLackOfProgress() {
         watchdog.sent("g1");
         watchdog.observe(models("loading"));
