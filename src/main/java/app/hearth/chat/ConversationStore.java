@@ -2,7 +2,10 @@ package app.hearth.chat;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import org.tinylog.Logger;
 
 import java.io.IOException;
@@ -83,7 +86,9 @@ public final class ConversationStore {
         }
         // Newest first by creation, the order the sidebar adds them in while the app runs, so
         // the list looks the same after a restart.
-        loaded.sort(Comparator.comparingLong(Conversation::createdAtMs).reversed());
+        loaded.sort(Comparator.comparingLong(Conversation::createdAtMs)
+                .thenComparingLong(Conversation::updatedAtMs).reversed()
+                .thenComparing(Conversation::id));
         return new LoadResult(List.copyOf(loaded), List.copyOf(problems));
     }
 
@@ -141,10 +146,25 @@ public final class ConversationStore {
                 throw new IOException("not a conversation file of a sensible size");
             }
             String json = Files.readString(file, StandardCharsets.UTF_8);
-            Conversation conversation = gson.fromJson(json, Conversation.class);
-            if (conversation == null) {
-                throw new JsonParseException("the file is empty");
+            JsonElement tree = JsonParser.parseString(json);
+            if (!tree.isJsonObject()) {
+                throw new JsonParseException("the file holds no conversation");
             }
+            JsonObject raw = tree.getAsJsonObject();
+            int schema = schemaOf(raw);
+            if (schema > Conversation.SCHEMA) {
+                // Set aside, a newer Hearth could no longer read it: left exactly as it is.
+                problems.add(file.getFileName() + " was saved by a newer Hearth and is left "
+                        + "as it is.");
+                return;
+            }
+            if (schema != Conversation.SCHEMA || !raw.has("messages")
+                    || !raw.get("messages").isJsonArray()) {
+                // Read as empty, such a file would pass for a blank conversation.
+                throw new JsonParseException("the file is not a conversation of format "
+                        + Conversation.SCHEMA);
+            }
+            Conversation conversation = gson.fromJson(raw, Conversation.class);
             if (!file.getFileName().toString().equals(conversation.id() + SUFFIX)) {
                 throw new JsonParseException("the id does not match the file name");
             }
@@ -155,6 +175,15 @@ public final class ConversationStore {
             // never keep the others from loading. IOException covers malformed UTF-8.
             setAside(file, e, problems);
         }
+    }
+
+    private static int schemaOf(JsonObject raw) {
+        JsonElement schema = raw.get("schema");
+        if (schema == null || !schema.isJsonPrimitive()
+                || !schema.getAsJsonPrimitive().isNumber()) {
+            return -1;
+        }
+        return schema.getAsInt();
     }
 
     private void setAside(Path file, Exception cause, List<String> problems) {

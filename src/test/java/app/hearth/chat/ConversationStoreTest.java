@@ -32,7 +32,50 @@ class ConversationStoreTest {
     }
 
     @Test
-    void listsTheMostRecentlyChangedFirst() throws IOException {
+    void listsTheNewestFirstAsTheSidebarAddsThemWhateverChangedLast() throws IOException {
+        ConversationStore store = new ConversationStore(folder);
+        Conversation first = Conversations.sample("first", "one");
+        Conversation second = new Conversation(Conversation.SCHEMA, "second", "Second", null,
+                "", first.sampling(), List.of(), 5_000, 5_000);
+        store.save(first.withTitle("Renamed late", 9_000));
+        store.save(second);
+
+        List<Conversation> loaded = store.loadAll().conversations();
+
+        assertEquals(List.of("second", "first"), loaded.stream().map(Conversation::id)
+                .toList());
+    }
+
+    @Test
+    void aFileWithoutAMessagesListIsSetAsideNotTakenForABlank() throws IOException {
+        ConversationStore store = new ConversationStore(folder);
+        Files.writeString(folder.resolve("nulled.json"),
+                "{\"schema\":1,\"id\":\"nulled\",\"messages\":null}");
+        Files.writeString(folder.resolve("old.json"), "{\"id\":\"old\",\"messages\":[]}");
+
+        ConversationStore.LoadResult result = store.loadAll();
+
+        assertEquals(List.of(), result.conversations());
+        assertEquals(2, result.problems().size());
+        assertTrue(Files.exists(folder.resolve("nulled.json.damaged")));
+        assertTrue(Files.exists(folder.resolve("old.json.damaged")));
+    }
+
+    @Test
+    void aFileFromANewerHearthIsLeftAsItIs() throws IOException {
+        ConversationStore store = new ConversationStore(folder);
+        String newer = "{\"schema\":2,\"id\":\"future\",\"turns\":[]}";
+        Files.writeString(folder.resolve("future.json"), newer);
+
+        ConversationStore.LoadResult result = store.loadAll();
+
+        assertEquals(List.of(), result.conversations());
+        assertTrue(result.problems().get(0).contains("newer Hearth"), result.problems().get(0));
+        assertEquals(newer, Files.readString(folder.resolve("future.json")));
+    }
+
+    @Test
+    void listsTheMostRecentlyChangedFirstAmongThoseStartedTogether() throws IOException {
         ConversationStore store = new ConversationStore(folder);
         Conversation older = Conversations.sample("old", "first");
         Conversation newer = Conversations.sample("new", "second").withTitle("Later", 9_000);
@@ -124,9 +167,9 @@ class ConversationStoreTest {
     }
 
     @Test
-    void readsAFileWithoutOptionalFields() throws IOException {
-        Files.writeString(folder.resolve("c9.json"), "{\"id\": \"c9\"}",
-                StandardCharsets.UTF_8);
+    void readsAFileWithOnlyTheFieldsEveryVersionWrote() throws IOException {
+        Files.writeString(folder.resolve("c9.json"),
+                "{\"schema\": 1, \"id\": \"c9\", \"messages\": []}", StandardCharsets.UTF_8);
 
         Conversation loaded = new ConversationStore(folder).loadAll().conversations().get(0);
 

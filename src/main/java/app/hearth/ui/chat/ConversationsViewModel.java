@@ -211,7 +211,12 @@ public final class ConversationsViewModel {
     }
 
     private void save(Conversation conversation) {
-        if (store == null || !worthKeeping(conversation)) {
+        if (store == null) {
+            return;
+        }
+        if (!worthKeeping(conversation)) {
+            // Changed back to a blank: a file written before must not bring the old back.
+            disk.execute(() -> forgetQuietly(conversation));
             return;
         }
         disk.execute(() -> {
@@ -245,6 +250,14 @@ public final class ConversationsViewModel {
             store.rememberOpen(id);
         } catch (IOException e) {
             Logger.warn(e, "Could not remember the open conversation");
+        }
+    }
+
+    private void forgetQuietly(Conversation conversation) {
+        try {
+            store.delete(conversation.id());
+        } catch (IOException e) {
+            Logger.warn(e, "Could not remove the blank conversation {}", conversation.id());
         }
     }
 

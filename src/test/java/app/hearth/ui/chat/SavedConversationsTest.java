@@ -92,6 +92,24 @@ class SavedConversationsTest {
     }
 
     @Test
+    void settingsChangedBackToTheDefaultsDoNotComeBackAfterARestart(FxRobot robot)
+            throws Exception {
+        ChatViewModel first = open(robot);
+        waitFor(() -> first.selectedModelProperty().get() != null, "a model chosen");
+        String id = first.conversations().getCurrent().id();
+        Path file = data.resolve("conversations").resolve(id + ".json");
+
+        robot.interact(() -> first.applySettings("", ChatFixture.SHORT.withMaxTokens(99)));
+        waitFor(() -> Files.exists(file), "the changed settings saved");
+        robot.interact(() -> first.applySettings("", ChatFixture.SHORT));
+        waitFor(() -> !Files.exists(file), "the blank conversation's file removed");
+        ChatViewModel second = open(robot);
+        waitFor(() -> second.selectedModelProperty().get() != null, "a model chosen");
+
+        assertEquals(ChatFixture.SHORT, second.getSampling());
+    }
+
+    @Test
     void aNewConversationStartsFromTheDefaultsNotFromTheOpenOne(FxRobot robot)
             throws Exception {
         ChatViewModel model = open(robot);
