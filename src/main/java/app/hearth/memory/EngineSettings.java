@@ -14,20 +14,18 @@ import app.hearth.gguf.GgufModel;
  */
 public record EngineSettings(boolean flashAttention, int microBatchTokens) {
 
-    /** llama.cpp's own defaults in b4916: no flash attention, micro-batches of 512 tokens. */
-    public static final EngineSettings ENGINE_DEFAULTS = new EngineSettings(false, 512);
-
     /**
      * What the worker loads models with: no flash attention, micro-batches of 128 tokens.
      *
      * <p>Measured with {@code EngineSettingsSweep} and {@code DecodeSpeedAb} on a 2-core
-     * machine shared with other jobs (load average 2-8, so speeds are medians of 3-8 runs),
-     * 188 MB Q8_0 model, context 2048. Against the defaults (no flash attention, 512):
-     * flash attention cut the memory a full context adds over a fresh load from 98 to 22 MiB
-     * but cost 37% of prompt speed (57 against 90 tok/s) and 35% of decode speed at a full
-     * context (17 against 26 tok/s): llama.cpp b4916's CPU kernel is slow. A micro-batch of
-     * 128 cut the same memory to 27 MiB with no loss: prompts 82 against 68 tok/s, decode
-     * 18.8 against 15.5 tok/s in alternating rounds within one JVM (noise on both sides).
+     * machine shared with other jobs (load average 2-8, so speeds are medians of 7 runs per
+     * setting), 188 MB Q8_0 model, context 2048. Against the defaults (no flash attention,
+     * 512): flash attention cut the memory a full context adds over a fresh load from 98 to
+     * 22 MiB but cost a quarter of prompt speed (51 against 68 tok/s) and a third of decode
+     * speed at a full context (13.4 against 20.1 tok/s): llama.cpp b4916's CPU kernel is
+     * slow. A micro-batch of 128 cut the same memory to 27 MiB and lost no prompt speed (82
+     * against 68 tok/s); decode does not use it (one token per step), and alternating rounds
+     * within one JVM gave 18.8 against 15.5 tok/s at a full context (noise on both sides).
      */
     public static final EngineSettings WORKER = new EngineSettings(false, 128);
 

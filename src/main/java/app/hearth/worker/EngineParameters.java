@@ -31,6 +31,7 @@ public final class EngineParameters {
                 .setCtxSize(contextTokens)
                 .setThreads(threads)
                 .setThreadsBatch(threads)
+                // The compute buffer grows with the micro-batch (EngineSettings.WORKER).
                 .setUbatchSize(settings.microBatchTokens())
                 // The warm-up leaves a second OpenMP team that slows decoding (DESIGN.md §3).
                 // Issue 8's sweeps (1B Q4_0, 2 threads, PASSIVE, 2-core machine at load 6-12):
