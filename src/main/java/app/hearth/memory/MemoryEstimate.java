@@ -6,8 +6,8 @@ package app.hearth.memory;
  *
  * @param weightsBytes the model file's weights (the worker reads them into its memory)
  * @param kvCacheBytes the key/value cache for the chosen context (F16 keys and values)
- * @param computeBytes all other anonymous memory: llama.cpp's compute buffers, per-context
- *     overhead and, for Q4_0 models on x86, the backend's repacked copy of the weights
+ * @param computeBytes all other memory: llama.cpp's per-context overhead and its compute
+ *     buffer as a full context uses it
  * @param totalBytes the sum of the three
  */
 public record MemoryEstimate(long weightsBytes, long kvCacheBytes, long computeBytes,

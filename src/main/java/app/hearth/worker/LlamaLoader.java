@@ -24,22 +24,8 @@ final class LlamaLoader implements ModelLoader<LoadedModel> {
         long started = System.nanoTime();
         // Stamped before the load, so a change during the load also shows as a change.
         FileStamp stamp = FileStamp.of(path);
-        ModelParameters parameters = new ModelParameters()
-                .setModel(EnginePath.of(path).toString())
-                .setCtxSize(key.contextSize())
-                .setThreads(key.threads())
-                .setThreadsBatch(key.threads())
-                // The warm-up leaves a second OpenMP team that slows decoding (DESIGN.md §3).
-                // Issue 8's sweeps (1B Q4_0, 2 threads, PASSIVE, 2-core machine at load 6-12):
-                // 10.1-11.1 tok/s without it, 6.1-10.3 with it. One thread gave 5.7-12.0, no
-                // clear win over two, so the thread count stays the core count.
-                .skipWarmup()
-                // A mapped model file that another program truncates or rewrites while a
-                // reply streams kills the process with SIGBUS (DESIGN.md §3); a model read
-                // into the worker's own memory outlives any change to its file, which the
-                // worker then notices before the next use (FileStamp).
-                .disableMmap()
-                .disableLog();
+        ModelParameters parameters = EngineParameters.of(EnginePath.of(path).toString(),
+                key.contextSize(), key.threads());
         try {
             LlamaModel model = new LlamaModel(parameters);
             long loadMs = (System.nanoTime() - started) / 1_000_000;

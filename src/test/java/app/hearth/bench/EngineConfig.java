@@ -1,5 +1,6 @@
 package app.hearth.bench;
 
+import app.hearth.memory.EngineSettings;
 import de.kherud.llama.ModelParameters;
 
 import java.nio.file.Path;
@@ -16,9 +17,13 @@ import java.nio.file.Path;
 record EngineConfig(int threads, int contextSize, boolean skipWarmup, int batchSize,
         int ubatchSize) {
 
-    /** What the worker's LlamaLoader uses for a request with default options. */
+    /**
+     * What the worker's LlamaLoader uses for a request with default options, except that the
+     * model file stays mapped here.
+     */
     static EngineConfig likeTheWorker(int threads) {
-        return new EngineConfig(threads, 2048, true, 0, 0);
+        return new EngineConfig(threads, 2048, true, 0,
+                EngineSettings.WORKER.microBatchTokens());
     }
 
     ModelParameters parameters(Path model) {

@@ -6,17 +6,22 @@ import app.hearth.gguf.GgufReader;
 import app.hearth.testsupport.ChildJvm;
 import app.hearth.testsupport.GgufWriter;
 import app.hearth.testsupport.LoadProbe;
+import app.hearth.testsupport.ProbeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Measures what loading and a short generation add to a worker's resident memory, beside
- * the estimate, for the shared models and generated ones. Run on purpose, not in the build:
+ * Measures what a fresh load, a short reply and a prompt that fills the context add to a
+ * worker's resident memory, with the worker's own engine parameters, beside the estimate,
+ * for the shared models and generated ones. Run on purpose, not in the build:
  * {@code java -cp <test class path> app.hearth.memory.MemoryCalibrationBenchmark [dir]}.
  */
 public final class MemoryCalibrationBenchmark {
+
+    private static final double MIB = 1 << 20;
 
     private MemoryCalibrationBenchmark() {
     }
@@ -34,7 +39,7 @@ public final class MemoryCalibrationBenchmark {
         models.add(generate(work, 250L << 20, GgmlType.Q4_0, 2048));
         int[] contexts = args.length > 1 ? new int[] {Integer.parseInt(args[1])}
                 : new int[] {512, 2048};
-        System.out.println("model ctx phase measuredMiB estimateMiB ratio anonMiB fileMiB");
+        System.out.println("model ctx phase measuredMiB estimateMiB ratio anonMiB");
         for (Path model : models) {
             for (int context : contexts) {
                 measure(model, context, work);
@@ -53,29 +58,16 @@ public final class MemoryCalibrationBenchmark {
 
     private static void measure(Path model, int context, Path work) throws Exception {
         GgufModel gguf = GgufReader.read(model);
-        MemoryEstimate estimate = MemoryEstimator.estimate(gguf, context);
-        ChildJvm.Result result = ChildJvm.run(LoadProbe.class, work.resolve("probe"), 300,
-                model.toString(), String.valueOf(context), String.valueOf(context - 48), "8");
-        long[] base = phase(result, "library");
-        for (String name : List.of("generated")) {
-            long[] now = phase(result, name);
-            double grown = (now[0] - base[0]) / 1024.0;
-            double estimated = estimate.totalBytes() / 1048576.0;
-            System.out.printf("%s %d %s %.1f %.1f %.2f %.1f %.1f%n", model.getFileName(),
-                    context, name, grown, estimated, estimated / grown,
-                    (now[1] - base[1]) / 1024.0, (now[2] - base[2]) / 1024.0);
+        double estimated = MemoryEstimator.estimate(gguf, context).totalBytes() / MIB;
+        ProbeResult probe = new ProbeResult(ChildJvm.run(LoadProbe.class,
+                work.resolve("probe"), 600, model.toString(), String.valueOf(context),
+                String.valueOf(context - 48), "8"));
+        for (String phase : List.of("loaded", "short", "generated")) {
+            double grown = probe.grownBytes(phase) / MIB;
+            double anon = (probe.anonymousBytes(phase) - probe.anonymousBytes("library")) / MIB;
+            System.out.printf(Locale.ROOT, "%s %d %s %.1f %.1f %.2f %.1f%n",
+                    model.getFileName(), context, phase, grown, estimated, estimated / grown,
+                    anon);
         }
-    }
-
-    private static long[] phase(ChildJvm.Result result, String name) {
-        for (String line : result.stdout()) {
-            String[] parts = line.split(" ");
-            if (parts.length == 5 && parts[0].equals("phase") && parts[1].equals(name)) {
-                return new long[] {Long.parseLong(parts[2]), Long.parseLong(parts[3]),
-                    Long.parseLong(parts[4])};
-            }
-        }
-        throw new IllegalStateException("no phase " + name + " (exit " + result.exitCode()
-                + "): " + result.stderr());
     }
 }

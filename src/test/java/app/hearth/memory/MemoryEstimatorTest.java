@@ -2,6 +2,7 @@ package app.hearth.memory;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class MemoryEstimatorTest {
     }
 
     @Test
-    void countsWeightsAsTheMappedFileAndSumsTheParts() throws Exception {
+    void countsWeightsAsTheFileAndSumsTheParts() throws Exception {
         GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
 
         MemoryEstimate estimate = MemoryEstimator.estimate(model, 2048);
@@ -68,17 +69,76 @@ class MemoryEstimatorTest {
     }
 
     @Test
-    void countsRepackedCopyOfQ4Weights() throws Exception {
+    void countsQ4WeightsOnceBecauseTheRepackedCopyReplacesTheReadInFile() throws Exception {
         GgufWriter.Spec spec = GgufWriter.Spec.tiny().withLayers(4);
         GgufModel q4 = GgufReader.read(GgufWriter.write(spec.withType(GgmlType.Q4_0),
                 dir.resolve("q4.gguf")));
         GgufModel q8 = GgufReader.read(GgufWriter.write(spec.withType(GgmlType.Q8_0),
                 dir.resolve("q8.gguf")));
 
-        long extra = MemoryEstimator.estimate(q4, 512).computeBytes()
-                - MemoryEstimator.estimate(q8, 512).computeBytes();
+        MemoryEstimate q4Estimate = MemoryEstimator.estimate(q4, 512);
 
-        assertTrue(extra > q4.fileSizeBytes() / 2, "extra " + extra);
+        assertAll(
+                () -> assertEquals(q4.fileSizeBytes(), q4Estimate.weightsBytes()),
+                () -> assertEquals(MemoryEstimator.estimate(q8, 512).computeBytes(),
+                        q4Estimate.computeBytes()));
+    }
+
+    @Test
+    void smallerMicroBatchNeedsLessCompute() throws Exception {
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
+
+        long large = MemoryEstimator.estimate(model, 4096, new EngineSettings(false, 512))
+                .computeBytes();
+        long small = MemoryEstimator.estimate(model, 4096, new EngineSettings(false, 128))
+                .computeBytes();
+
+        assertTrue(small < large, small + " is not below " + large);
+    }
+
+    @Test
+    void flashAttentionLeavesTheAttentionScoresOut() throws Exception {
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
+
+        long without = MemoryEstimator.estimate(model, 4096, new EngineSettings(false, 512))
+                .computeBytes();
+        long with = MemoryEstimator.estimate(model, 4096, new EngineSettings(true, 512))
+                .computeBytes();
+
+        assertTrue(with < without, with + " is not below " + without);
+    }
+
+    @Test
+    void padsContextTo256CellsWithFlashAttention() throws Exception {
+        GgufModel model = GgufReader.read(SharedModels.path(SharedModels.STORIES));
+        EngineSettings flash = new EngineSettings(true, 512);
+
+        MemoryEstimate padded = MemoryEstimator.estimate(model, 300, flash);
+
+        assertEquals(MemoryEstimator.estimate(model, 512, flash).kvCacheBytes(),
+                padded.kvCacheBytes());
+    }
+
+    @Test
+    void estimatesWithoutFlashAttentionWhenKeyAndValueHeadsDiffer() throws Exception {
+        GgufModel model = GgufReader.read(Files.write(dir.resolve("mla.gguf"),
+                GgufBytes.header(3, 0, 7)
+                        .kvString("general.architecture", "llama")
+                        .kv("llama.block_count", 2L)
+                        .kv("llama.attention.head_count", 4L)
+                        .kv("llama.embedding_length", 256L)
+                        .kv("llama.feed_forward_length", 512L)
+                        .kv("llama.attention.key_length", 96L)
+                        .kv("llama.attention.value_length", 64L)
+                        .toByteArray()));
+        EngineSettings flash = new EngineSettings(true, 512);
+
+        MemoryEstimate estimate = MemoryEstimator.estimate(model, 1024, flash);
+
+        assertAll(
+                () -> assertFalse(flash.usesFlashAttention(model)),
+                () -> assertEquals(MemoryEstimator.estimate(model, 1024,
+                        new EngineSettings(false, 512)), estimate));
     }
 
     @Test
