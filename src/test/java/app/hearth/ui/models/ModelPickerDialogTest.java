@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.io.IOException;
@@ -131,7 +132,9 @@ class ModelPickerDialogTest {
         waitFor(() -> picker.getRows().size() == 4, "four models listed");
 
         String rowId = "#row-" + CHAT_MODEL.replaceAll("[^A-Za-z0-9_-]", "_");
-        waitFor(() -> robot.lookup(rowId).tryQuery().isPresent(), "the model's table row");
+        // The table keeps spare, invisible row cells that may still carry the id.
+        waitFor(() -> robot.lookup(rowId).match(NodeQueryUtils.isVisible()).tryQuery()
+                .isPresent(), "the model's table row on screen");
         robot.clickOn(rowId);
         waitFor(() -> text("#templateText").contains("[INST]"), "the chat template");
         assertTrue(text("#details").contains("Context: trained for 2,048 tokens"),
