@@ -56,7 +56,7 @@ public final class ChatView extends BorderPane {
 
     public ChatView(ChatViewModel model) {
         this.model = model;
-        this.settings = new ConversationSettingsPane(model);
+        this.settings = new ConversationSettingsPane(model, this::focusInput);
         setId("chat");
         getStyleClass().add("chat-view");
         setLeft(new ConversationSidebar(model.conversations()));
@@ -213,25 +213,34 @@ public final class ChatView extends BorderPane {
 
         Button send = new Button("Send");
         send.setId("sendButton");
-        send.setOnAction(event -> model.send());
+        send.setOnAction(event -> {
+            model.send();
+            focusInput();
+        });
         send.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isBusy() || model.getState() == ChatViewModel.State.NO_MODEL,
                 model.stateProperty()));
 
         Button stop = new Button("Stop");
         stop.setId("stopButton");
-        stop.setOnAction(event -> model.stop());
+        stop.setOnAction(event -> {
+            model.stop();
+            focusInput();
+        });
         stop.disableProperty().bind(send.disableProperty().not()
                 .or(model.stateProperty().isEqualTo(ChatViewModel.State.NO_MODEL)));
 
         Button regenerate = new Button("Regenerate");
         regenerate.setId("regenerateButton");
-        regenerate.setOnAction(event -> model.regenerate());
+        regenerate.setOnAction(event -> {
+            model.regenerate();
+            focusInput();
+        });
         regenerate.disableProperty().bind(send.disableProperty()
                 .or(Bindings.isEmpty(model.getMessages())));
 
-        // Clicking them leaves the caret in the input box: they disable themselves while a
-        // reply streams, and focus would otherwise jump to the sidebar's search field.
+        // They never take the focus and give it to the input box: they disable themselves
+        // while a reply streams, and focus would otherwise jump to the sidebar's search field.
         for (Button button : List.of(send, stop, regenerate)) {
             button.setFocusTraversable(false);
         }

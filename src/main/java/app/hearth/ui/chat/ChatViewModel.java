@@ -174,9 +174,10 @@ public final class ChatViewModel {
         if (isBusy() || message.getRole() != ChatMessage.Role.USER) {
             return;
         }
-        editing.set(message);
+        // The text first: the view puts the caret at its end when editing starts.
         input.set(message.getText());
-        // The text may be what the box held already, which changes nothing to hear.
+        editing.set(message);
+        // The box may have held the text already, which changes nothing to hear.
         refreshGauge();
     }
 
