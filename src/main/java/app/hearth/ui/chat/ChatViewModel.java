@@ -186,19 +186,19 @@ public final class ChatViewModel {
         if (editing.get() != null) {
             editing.set(null);
             input.set("");
+            // The box may have been empty already, and the whole conversation counts again.
+            refreshGauge();
         }
     }
 
     /** Stops the reply at once; the text received so far stays. */
     public void stop() {
-        if (streaming == null) {
+        if (!halt()) {
             return;
         }
-        if (current != null) {
-            current.cancel();
-        }
-        end(streaming, ChatMessage.Status.STOPPED, null, null);
         status.set("Stopped.");
+        // The gauge still shows the prompt sent; the stopped text counts from now on.
+        refreshGauge();
     }
 
     /** The open conversation's system prompt; empty for none. */
@@ -335,7 +335,7 @@ public final class ChatViewModel {
      * executor finish before it ends.
      */
     public void saveBeforeExit() {
-        stop();
+        halt();
         conversations.retryUnsaved();
     }
 
@@ -344,7 +344,7 @@ public final class ChatViewModel {
             shown = conversation == null ? shown : conversation;
             return;
         }
-        stop();
+        halt();
         editing.set(null);
         shown = conversation;
         status.set("");
@@ -361,6 +361,18 @@ public final class ChatViewModel {
         }
         // Keeping the model changes no selection, and the gauge still needs sizing.
         refreshGauge();
+    }
+
+    /** Ends the streaming reply as stopped; whether there was one. */
+    private boolean halt() {
+        if (streaming == null) {
+            return false;
+        }
+        if (current != null) {
+            current.cancel();
+        }
+        end(streaming, ChatMessage.Status.STOPPED, null, null);
+        return true;
     }
 
     private void useModel(Path model) {
