@@ -256,7 +256,7 @@ public final class ChatView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.textProperty().bind(model.statusProperty());
 
-        VBox composer = new VBox(6, createEditBanner(), row, status);
+        VBox composer = new VBox(6, createEditBanner(), createContinueBar(), row, status);
         composer.setPadding(new Insets(8, 12, 8, 12));
         composer.getStyleClass().add("composer");
         return composer;
@@ -282,6 +282,26 @@ public final class ChatView extends BorderPane {
             }
         });
         return banner;
+    }
+
+    private HBox createContinueBar() {
+        Label note = new Label("The reply stopped at the Max tokens limit (Conversation "
+                + "settings) before it was done.");
+        note.setWrapText(true);
+        Button more = new Button("Continue");
+        more.setId("continueButton");
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        more.setOnAction(event -> {
+            model.continueReply();
+            focusInput();
+        });
+        HBox bar = new HBox(8, note, more);
+        bar.setId("continueBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("continue-bar");
+        bar.visibleProperty().bind(model.continuableProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private void onKey(KeyEvent event) {

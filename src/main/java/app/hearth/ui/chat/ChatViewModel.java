@@ -23,6 +23,9 @@ import app.hearth.workerclient.WorkerListener;
 import app.hearth.workerclient.WorkerService;
 import app.hearth.workerclient.WorkerState;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -70,6 +73,8 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ChatMessage> editing =
             new ReadOnlyObjectWrapper<>(this, "editing");
+    private final ReadOnlyBooleanWrapper continuable =
+            new ReadOnlyBooleanWrapper(this, "continuable");
     private final Set<String> cachedModels = new HashSet<>();
     private final PromptSizer sizer;
     private final ContextGauge gauge;
@@ -114,6 +119,9 @@ public final class ChatViewModel {
         conversations.currentProperty().addListener((obs, old, now) -> show(now));
         selectedModel.addListener((obs, old, now) -> useModel(now));
         input.addListener((obs, old, now) -> refreshGauge());
+        // A reply ends, or another conversation opens, always with a change of one of these.
+        continuable.bind(Bindings.createBooleanBinding(() -> !isBusy() && !messages.isEmpty()
+                && messages.get(messages.size() - 1).isCutShort(), state, messages));
     }
 
     /** Scans the models folder off the JavaFX thread and updates the model list. */
@@ -167,6 +175,25 @@ public final class ChatViewModel {
         if (!messages.isEmpty()) {
             reply();
         }
+    }
+
+    /**
+     * Generates more of the last reply, which the max-tokens limit cut short: the prompt ends
+     * with the reply so far, so the model goes on with the same turn and no user message is
+     * added. The model that wrote the reply goes on with it, with the conversation's
+     * settings as they are now.
+     */
+    public void continueReply() {
+        if (!continuable.get()) {
+            return;
+        }
+        ChatMessage last = messages.get(messages.size() - 1);
+        Path model = modelOf(last);
+        if (model == null) {
+            return;
+        }
+        last.resume(shown.sampling());
+        generate(last, model);
     }
 
     /** Puts a user message into the input box; sending it replaces it and what follows. */
@@ -278,6 +305,11 @@ public final class ChatViewModel {
 
     public ObservableList<Path> getModels() {
         return models;
+    }
+
+    /** Whether the last message is a reply cut short by the token limit that can go on. */
+    public ReadOnlyBooleanProperty continuableProperty() {
+        return continuable.getReadOnlyProperty();
     }
 
     public ObjectProperty<Path> selectedModelProperty() {
@@ -411,7 +443,7 @@ public final class ChatViewModel {
             List<ChatMessage> next = new ArrayList<>(edited < 0 ? messages
                     : messages.subList(0, edited));
             next.add(new ChatMessage(Message.user("draft", draft, 0)));
-            gauge.show(job(model, known, next), cachedModels.contains(model.toString()));
+            gauge.show(job(model, known, next, ""), cachedModels.contains(model.toString()));
         });
     }
 
@@ -420,8 +452,13 @@ public final class ChatViewModel {
         ChatMessage answer = new ChatMessage(Message.reply(newId(), now(),
                 new ModelRef(model.getFileName().toString(), model.toString(), null, null, null),
                 shown.sampling(), shown.systemPrompt()));
-        streaming = answer;
         messages.add(answer);
+        generate(answer, model);
+    }
+
+    /** Streams the reply, new or going on, from the model. */
+    private void generate(ChatMessage answer, Path model) {
+        streaming = answer;
         commitMessages();
         boolean cached = cachedModels.contains(model.toString());
         state.set(cached ? State.GENERATING : State.LOADING_MODEL);
@@ -443,13 +480,18 @@ public final class ChatViewModel {
         if (answer != streaming) {
             return;
         }
-        PromptSizer.Job job = job(model, known, messages.subList(0, messages.indexOf(answer)));
+        PromptSizer.Job job = job(model, known, messages.subList(0, messages.indexOf(answer)),
+                answer.replyStart());
         PromptSizer.Sized sized = sizer.size(job);
         boolean loaded = cachedModels.contains(model.toString());
         if (!sized.exact() && !guessOnly && (loaded || !sized.keepsEverything())) {
             gauge.set(sized.tokens(), job.options().contextSize());
             sizer.measure(job, sized).whenComplete((counted, failure) ->
                     start(answer, model, known, retried, failure != null));
+            return;
+        }
+        if (sized.overflow() != null && !answer.replyStart().isEmpty()) {
+            cannotContinue(answer);
             return;
         }
         if (sized.overflow() != null) {
@@ -472,12 +514,34 @@ public final class ChatViewModel {
                 new ReplyListener(answer, job, text, retried));
     }
 
-    /** What to size for a reply to {@code history} with the model. */
-    private PromptSizer.Job job(Path model, ModelFacts known, List<ChatMessage> history) {
+    /**
+     * What to size for a reply to {@code history} with the model.
+     *
+     * @param replyStart the reply so far, when it goes on; empty for a new reply
+     */
+    private PromptSizer.Job job(Path model, ModelFacts known, List<ChatMessage> history,
+            String replyStart) {
         int context = contextFor(known);
         int reserve = Math.min(shown.sampling().maxTokens(), context / 4);
         return new PromptSizer.Job(model, known, new ModelOptions(context, threads),
-                List.copyOf(history), shown.systemPrompt(), context - reserve);
+                List.copyOf(history), replyStart, shown.systemPrompt(), context - reserve);
+    }
+
+    /** The reply so far leaves the next part no room: it stays as it was. */
+    private void cannotContinue(ChatMessage answer) {
+        answer.abandonContinue();
+        streaming = null;
+        current = null;
+        state.set(State.IDLE);
+        commitMessages();
+        status.set("The reply cannot go on: with it, the conversation fills the model's "
+                + "context. Choose a larger context in Settings, or ask in a new message.");
+    }
+
+    /** The model that wrote a reply, where it can still be found; else the one chosen. */
+    private Path modelOf(ChatMessage reply) {
+        String path = reply.toRecord().model() == null ? null : reply.toRecord().model().path();
+        return path != null ? Path.of(path) : selectedModel.get();
     }
 
     private void showLeftOut(int firstKept) {
