@@ -3,6 +3,7 @@ package app.hearth.ui.chat;
 import app.hearth.chat.ConversationExport;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +15,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -80,19 +82,7 @@ public final class ChatView extends BorderPane {
     }
 
     private VBox createToolbar() {
-        ComboBox<Path> models = new ComboBox<>(model.getModels());
-        models.setId("modelChoice");
-        models.setPromptText("No model");
-        models.valueProperty().bindBidirectional(model.selectedModelProperty());
-        models.setConverter(new FileNameConverter());
-        models.setButtonCell(new ModelCell());
-        models.setCellFactory(list -> new ModelCell());
-        models.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy,
-                model.stateProperty()));
-
-        models.setPrefWidth(240);
-        models.setMinWidth(120);
-
+        ComboBox<Path> models = createModelChoice();
         Label title = new Label("Model");
         Button tune = new Button("Conversation settings");
         tune.setId("conversationSettingsButton");
@@ -113,6 +103,39 @@ public final class ChatView extends BorderPane {
         toolbar.getStyleClass().add("toolbar");
         keepLabelsWhole(title, tune, settingsButton);
         return toolbar;
+    }
+
+    private ComboBox<Path> createModelChoice() {
+        ComboBox<Path> models = new ComboBox<>(model.getModels());
+        models.setId("modelChoice");
+        models.setPromptText("No model");
+        models.valueProperty().bindBidirectional(model.selectedModelProperty());
+        models.setConverter(new FileNameConverter());
+        models.setButtonCell(new ModelCell(model));
+        models.setCellFactory(list -> new ModelCell(model));
+        models.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy,
+                model.stateProperty()));
+
+        // Wide enough for a whole file name such as stories260K-llama2-chat-template.gguf,
+        // and wider with the window; the popup sizes itself to the longest name.
+        models.setPrefWidth(340);
+        models.setMinWidth(160);
+        models.setMaxWidth(480);
+        HBox.setHgrow(models, Priority.ALWAYS);
+        Tooltip path = new Tooltip();
+        path.textProperty().bind(Bindings.createStringBinding(() -> describe(
+                models.getValue()), models.valueProperty()));
+        models.setTooltip(path);
+        return models;
+    }
+
+    /** The full path of a model, and why it cannot be used if it cannot. */
+    private String describe(Path file) {
+        if (file == null) {
+            return "No model chosen";
+        }
+        String problem = model.problemOf(file);
+        return problem == null ? file.toString() : problem + "\n" + file;
     }
 
     private static Region grow() {
@@ -366,11 +389,29 @@ public final class ChatView extends BorderPane {
         }
     }
 
+    /** A model file by name; one that cannot be used is greyed, with the reason as tooltip. */
     private static final class ModelCell extends ListCell<Path> {
+
+        private static final PseudoClass UNUSABLE = PseudoClass.getPseudoClass("unusable");
+
+        private final ChatViewModel model;
+        private final Tooltip tip = new Tooltip();
+
+        ModelCell(ChatViewModel model) {
+            this.model = model;
+            getStyleClass().add("model-cell");
+        }
+
         @Override
         protected void updateItem(Path path, boolean empty) {
             super.updateItem(path, empty);
-            setText(empty || path == null ? "No model" : path.getFileName().toString());
+            boolean none = empty || path == null;
+            String problem = none ? null : model.problemOf(path);
+            setText(none ? "No model" : path.getFileName().toString());
+            pseudoClassStateChanged(UNUSABLE, problem != null);
+            tip.setText(none ? "" : problem == null ? path.toString()
+                    : "Cannot be used: " + problem + "\n" + path);
+            setTooltip(none ? null : tip);
         }
     }
 }

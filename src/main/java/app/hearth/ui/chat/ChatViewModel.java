@@ -11,6 +11,8 @@ import app.hearth.chat.ModelRef;
 import app.hearth.chat.ReplyStats;
 import app.hearth.chat.template.PromptFamily;
 import app.hearth.chat.template.TemplateDetector;
+import app.hearth.models.ModelCatalog;
+import app.hearth.models.ModelEntry;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ErrorCode;
@@ -43,8 +45,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -86,6 +90,8 @@ public final class ChatViewModel {
     private int threads;
     private Runnable modelPicker = () -> { };
     private List<Path> extraFolders = List.of();
+    /** Why each model file of the list that cannot be used cannot; the rest are not here. */
+    private Map<Path, String> problems = Map.of();
 
     /** A window whose conversations live in memory only. */
     public ChatViewModel(WorkerService worker, Executor background, Path modelsFolder,
@@ -137,7 +143,14 @@ public final class ChatViewModel {
             if (chosen != null && !found.contains(chosen) && Files.isRegularFile(chosen)) {
                 found.add(chosen);
             }
-            Platform.runLater(() -> showModels(found));
+            Map<Path, String> unusable = new HashMap<>();
+            for (Path file : found) {
+                ModelEntry entry = ModelCatalog.describe(file);
+                if (!entry.readable()) {
+                    unusable.put(file, entry.problem());
+                }
+            }
+            Platform.runLater(() -> showModels(found, unusable));
         });
     }
 
@@ -149,6 +162,10 @@ public final class ChatViewModel {
         }
         if (selectedModel.get() == null) {
             status.set("Add a model first: put a .gguf file in " + modelsFolder);
+            return;
+        }
+        if (problemOf(selectedModel.get()) != null) {
+            status.set(unusable(selectedModel.get()));
             return;
         }
 
@@ -307,6 +324,14 @@ public final class ChatViewModel {
         return models;
     }
 
+    /**
+     * Why a model file of the list cannot be used (a damaged or unfinished file, not a GGUF
+     * model), one sentence for people; null when it can be.
+     */
+    public String problemOf(Path model) {
+        return problems.get(model);
+    }
+
     /** Whether the last message is a reply cut short by the token limit that can go on. */
     public ReadOnlyBooleanProperty continuableProperty() {
         return continuable.getReadOnlyProperty();
@@ -414,6 +439,9 @@ public final class ChatViewModel {
         }
         if (model == null || shown == null) {
             return;
+        }
+        if (problemOf(model) != null) {
+            status.set(unusable(model));
         }
         refreshGauge();
         if (!model.toString().equals(shown.model())) {
@@ -544,6 +572,10 @@ public final class ChatViewModel {
         return path != null ? Path.of(path) : selectedModel.get();
     }
 
+    private String unusable(Path model) {
+        return model.getFileName() + " cannot be used: " + problemOf(model);
+    }
+
     private void showLeftOut(int firstKept) {
         for (int i = 0; i < messages.size(); i++) {
             messages.get(i).setLeftOut(i < firstKept);
@@ -577,14 +609,18 @@ public final class ChatViewModel {
         conversations.update(changed);
     }
 
-    private void showModels(List<Path> found) {
+    private void showModels(List<Path> found, Map<Path, String> unusable) {
         Path previous = selectedModel.get();
+        // Before the list changes, so that its cells find the problems of the new files.
+        problems = Map.copyOf(unusable);
         models.setAll(found);
         Path wanted = shown != null && shown.model() != null ? Path.of(shown.model()) : null;
+        List<Path> usable = found.stream().filter(file -> !problems.containsKey(file))
+                .toList();
         if (wanted != null && found.contains(wanted)) {
             selectedModel.set(wanted);
         } else if (previous == null || !found.contains(previous)) {
-            selectedModel.set(ModelFiles.preferred(found));
+            selectedModel.set(ModelFiles.preferred(usable.isEmpty() ? found : usable));
         }
         if (found.isEmpty()) {
             state.set(State.NO_MODEL);
