@@ -1,0 +1,71 @@
+package app.hearth.ui.chat;
+
+import app.hearth.workerclient.WorkerService;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sidebar's rows: title over model and time, and a rename field that reads as one. */
+@ExtendWith(ApplicationExtension.class)
+class SidebarRowsTest {
+
+    private WorkerService worker;
+    private ChatViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        worker = ChatFixture.worker();
+        model = ChatFixture.model(worker, null);
+        stage.setScene(new Scene(new ChatView(model), 1000, 700));
+        stage.show();
+        model.refreshModels();
+    }
+
+    @AfterEach
+    void stopWorker() {
+        worker.close();
+    }
+
+    @Test
+    void f2SelectsTheWholeTitleWithTheCaretAtItsEndAndTypingReplacesIt(FxRobot robot)
+            throws Exception {
+        ChatFixture.send(robot, model, "Once upon a time");
+        ListView<?> list = robot.lookup("#conversationList").queryListView();
+        robot.interact(list::requestFocus);
+
+        robot.type(KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TextField field = robot.lookup(".rename-field").queryAs(TextField.class);
+        assertTrue(field.isFocused(), "the rename field has the keyboard");
+        assertEquals("Once upon a time", field.getSelectedText());
+        assertEquals(field.getLength(), field.getCaretPosition());
+        robot.write("Cats").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Cats", model.conversations().getCurrent().title());
+    }
+
+    @Test
+    void aRowShowsTheModelAndHowLongAgoUnderTheTitle(FxRobot robot) throws Exception {
+        ChatFixture.send(robot, model, "Once upon a time");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label title = robot.lookup(".conversation-title").queryAs(Label.class);
+        Label about = robot.lookup(".conversation-about").queryAs(Label.class);
+        assertEquals("Once upon a time", title.getText());
+        assertEquals("stories260K · just now", about.getText());
+    }
+}
