@@ -107,7 +107,11 @@ final class ConversationSidebar extends VBox {
 
     private void bind() {
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && list.getEditingIndex() < 0) {
+            // A save replaces a row's record by its newer copy, which is no one's choice:
+            // opening it would undo a switch under way, as when a new conversation stops
+            // the reply streaming in the one it replaces.
+            boolean newerCopy = old != null && now != null && old.id().equals(now.id());
+            if (now != null && !newerCopy && list.getEditingIndex() < 0) {
                 model.open(now);
             }
         });

@@ -1,5 +1,6 @@
 package app.hearth.ui.chat;
 
+import app.hearth.chat.Conversation;
 import app.hearth.workerclient.WorkerService;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -56,6 +57,28 @@ class SidebarRowsTest {
         robot.write("Cats").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("Cats", model.conversations().getCurrent().title());
+    }
+
+    @Test
+    void aNewConversationOpenedWhileAReplyStreamsStaysTheSelectedRow(FxRobot robot)
+            throws Exception {
+        ChatFixture.waitFor(() -> model.selectedModelProperty().get() != null, "the models");
+        robot.interact(() -> {
+            model.applySettings("", ChatFixture.SHORT.withMaxTokens(100_000));
+            model.inputProperty().set("Once upon a time");
+            model.send();
+        });
+        ChatFixture.waitFor(() -> model.getMessages().size() == 2
+                && ChatFixture.last(model).getText().length() > 20, "streamed text");
+
+        robot.clickOn("#input").press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ListView<Conversation> list = robot.lookup("#conversationList").queryListView();
+        assertTrue(model.getMessages().isEmpty(), "the new conversation is shown");
+        assertEquals(Conversation.UNTITLED, model.conversations().getCurrent().title(),
+                "the new conversation is the open one");
+        assertEquals(Conversation.UNTITLED, list.getSelectionModel().getSelectedItem().title());
     }
 
     @Test
