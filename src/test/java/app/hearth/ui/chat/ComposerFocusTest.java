@@ -1,15 +1,10 @@
 package app.hearth.ui.chat;
 
-import app.hearth.workerclient.WorkerService;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -21,24 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** After Edit, Regenerate and Apply the caret is in the input box, where typing goes on. */
-@ExtendWith(ApplicationExtension.class)
-class ComposerFocusTest {
-
-    private WorkerService worker;
-    private ChatViewModel model;
+class ComposerFocusTest extends RealChatWindow {
 
     @Start
-    void start(Stage stage) {
-        worker = ChatFixture.worker();
-        model = ChatFixture.model(worker, null);
-        stage.setScene(new Scene(new ChatView(model), 1000, 700));
-        stage.show();
-        model.refreshModels();
-    }
-
-    @AfterEach
-    void stopWorker() {
-        worker.close();
+    void start(Stage stage) throws Exception {
+        open(stage);
     }
 
     @Test

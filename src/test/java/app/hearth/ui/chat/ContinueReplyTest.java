@@ -4,14 +4,9 @@ import app.hearth.chat.ReplyStats;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.testsupport.Await;
 import app.hearth.testsupport.SharedModels;
-import app.hearth.workerclient.WorkerService;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import static app.hearth.ui.chat.ChatFixture.last;
@@ -23,27 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A reply that the max-tokens limit cut short says so, and Continue carries it on. */
-@ExtendWith(ApplicationExtension.class)
-class ContinueReplyTest {
+class ContinueReplyTest extends RealChatWindow {
 
     private static final int LIMIT = 8;
     private static final String PROMPT = "Once upon a time";
 
-    private WorkerService worker;
-    private ChatViewModel model;
-
     @Start
-    void start(Stage stage) {
-        worker = ChatFixture.worker();
-        model = ChatFixture.model(worker, null);
-        stage.setScene(new Scene(new ChatView(model), 1000, 700));
-        stage.show();
-        model.refreshModels();
-    }
-
-    @AfterEach
-    void stopWorker() {
-        worker.close();
+    void start(Stage stage) throws Exception {
+        open(stage);
     }
 
     @Test

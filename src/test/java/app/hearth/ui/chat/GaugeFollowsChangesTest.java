@@ -10,15 +10,10 @@ import app.hearth.chat.template.Turn;
 import app.hearth.protocol.ModelOptions;
 import app.hearth.testsupport.Await;
 import app.hearth.testsupport.SharedModels;
-import app.hearth.workerclient.WorkerService;
-import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.util.ArrayList;
@@ -35,28 +30,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
  * prompt holds: a stopped reply, a regenerated one, an edit, another conversation opened or
  * the open one deleted.
  */
-@ExtendWith(ApplicationExtension.class)
-class GaugeFollowsChangesTest {
+class GaugeFollowsChangesTest extends RealChatWindow {
+
+    @Start
+    void start(Stage stage) throws Exception {
+        open(stage);
+    }
 
     /** stories260K's trained context, which the window's default of 4096 gives way to. */
     private static final int CONTEXT = 2048;
-
-    private WorkerService worker;
-    private ChatViewModel model;
-
-    @Start
-    void start(Stage stage) {
-        worker = ChatFixture.worker();
-        model = ChatFixture.model(worker, null);
-        stage.setScene(new Scene(new ChatView(model), 1000, 700));
-        stage.show();
-        model.refreshModels();
-    }
-
-    @AfterEach
-    void stopWorker() {
-        worker.close();
-    }
 
     @Test
     void countsAStoppedReplyOnceItIsStopped(FxRobot robot) throws Exception {

@@ -1,19 +1,15 @@
 package app.hearth.ui.chat;
 
 import app.hearth.testsupport.SharedModels;
-import app.hearth.workerclient.WorkerService;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,35 +26,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The model drop-down shows whole file names and marks the files that cannot be used. */
-@ExtendWith(ApplicationExtension.class)
-class ModelChoiceTest {
+class ModelChoiceTest extends RealChatWindow {
 
     private static final PseudoClass UNUSABLE = PseudoClass.getPseudoClass("unusable");
 
     @TempDir
     Path more;
 
-    private WorkerService worker;
-    private ChatViewModel model;
     private Path broken;
 
     @Start
     void start(Stage stage) throws Exception {
+        open(stage);
+    }
+
+    @Override
+    void prepare(ChatViewModel chat) throws Exception {
         // Sorted first, so that it would be the first choice if unusable files were not
         // passed over.
         broken = Files.writeString(more.resolve("a-half-downloaded.gguf"), "<html>404</html>")
                 .toAbsolutePath().normalize();
-        worker = ChatFixture.worker();
-        model = ChatFixture.model(worker, null);
-        model.setExtraModelFolders(List.of(more));
-        stage.setScene(new Scene(new ChatView(model), 1000, 700));
-        stage.show();
-        model.refreshModels();
-    }
-
-    @AfterEach
-    void stopWorker() {
-        worker.close();
+        chat.setExtraModelFolders(List.of(more));
     }
 
     @Test

@@ -1,18 +1,13 @@
 package app.hearth.ui.chat;
 
 import app.hearth.chat.Conversation;
-import app.hearth.workerclient.WorkerService;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -20,24 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sidebar's rows: title over model and time, and a rename field that reads as one. */
-@ExtendWith(ApplicationExtension.class)
-class SidebarRowsTest {
-
-    private WorkerService worker;
-    private ChatViewModel model;
+class SidebarRowsTest extends RealChatWindow {
 
     @Start
-    void start(Stage stage) {
-        worker = ChatFixture.worker();
-        model = ChatFixture.model(worker, null);
-        stage.setScene(new Scene(new ChatView(model), 1000, 700));
-        stage.show();
-        model.refreshModels();
-    }
-
-    @AfterEach
-    void stopWorker() {
-        worker.close();
+    void start(Stage stage) throws Exception {
+        open(stage);
     }
 
     @Test
