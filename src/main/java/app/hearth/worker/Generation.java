@@ -51,6 +51,8 @@ final class Generation {
         long firstTokenAt = 0;
         long lastTokenAt = 0;
         int generated = 0;
+        // Tokens the engine decoded, with or without text: some stream none of their own.
+        int decoded = 0;
         String stopReason = "end";
 
         LlamaIterator tokens = model.generate(parameters(limit)).iterator();
@@ -67,6 +69,10 @@ final class Generation {
             }
             LlamaOutput output = tokens.next();
             started = true;
+            // The stream ends with one empty output that is no token.
+            if (tokens.hasNext()) {
+                decoded++;
+            }
             if (cancelRequested) {
                 continue;
             }
@@ -80,7 +86,7 @@ final class Generation {
             generated++;
             writer.send(new TokenEvent(request.id(), output.text));
         }
-        if (!"cancelled".equals(stopReason) && generated >= limit) {
+        if (!"cancelled".equals(stopReason) && decoded >= limit) {
             stopReason = limit < sampling.maxTokens() ? "context" : "length";
         }
 
@@ -88,8 +94,8 @@ final class Generation {
         double decodeSeconds = (lastTokenAt - firstTokenAt) / 1e9;
         double tokensPerSecond = generated > 1 && decodeSeconds > 0
                 ? (generated - 1) / decodeSeconds : 0;
-        return new DoneEvent(request.id(), stopReason, promptTokens, generated, loadMs,
-                ttftMs, tokensPerSecond);
+        return new DoneEvent(request.id(), stopReason, promptTokens,
+                Math.max(decoded, generated), loadMs, ttftMs, tokensPerSecond);
     }
 
     private InferenceParameters parameters(int limit) {

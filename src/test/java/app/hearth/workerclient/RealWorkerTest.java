@@ -52,6 +52,19 @@ class RealWorkerTest {
     }
 
     @Test
+    void reportsTheTokenLimitThoughATokenOfTheReplyHadNoTextOfItsOwn() throws Exception {
+        // With this seed one of the 512 tokens streams no text of its own, so counting the
+        // text alone made 511 tokens and a reply that ended by itself, mid-word.
+        RecordingListener reply = generate(SharedModels.stories(), "Once upon a time",
+                Sampling.DEFAULT.withSeed(1).withMaxTokens(512));
+
+        DoneEvent done = reply.done();
+
+        assertEquals("length", done.stopReason(), reply.text());
+        assertEquals(512, done.generatedTokens());
+    }
+
+    @Test
     void givesTheSameReplyTwiceForTheSameGreedyRequest() throws Exception {
         RecordingListener first = generate(SharedModels.stories(), "The cat", Sampling.greedy(20));
         first.done();

@@ -45,11 +45,25 @@ public final class ContextTrimmer {
     public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
             SpecialTokenGuard guard, TokenCounter counter, int budgetTokens)
             throws ContextOverflowException {
+        return fit(family, system, turns, "", guard, counter, budgetTokens);
+    }
+
+    /**
+     * Fits a prompt that ends with the start of the reply, which every candidate keeps, as
+     * it keeps the newest user turn.
+     *
+     * @param replyStart the reply so far, for the model to go on with; empty for a new reply
+     * @see #fit(PromptFamily, String, List, SpecialTokenGuard, TokenCounter, int)
+     * @see PromptFormatter#format(PromptFamily, String, List, SpecialTokenGuard, String)
+     */
+    public static Fitted fit(PromptFamily family, String system, List<Turn> turns,
+            String replyStart, SpecialTokenGuard guard, TokenCounter counter,
+            int budgetTokens) throws ContextOverflowException {
         if (turns.isEmpty()) {
             throw new IllegalArgumentException("a prompt needs at least one turn");
         }
 
-        Fitted whole = attempt(family, system, turns, 0, guard, counter);
+        Fitted whole = attempt(family, system, turns, 0, replyStart, guard, counter);
         if (whole.tokens() <= budgetTokens) {
             return whole;
         }
@@ -63,8 +77,8 @@ public final class ContextTrimmer {
         int smallest = whole.tokens();
         while (fits - tooLong > 1) {
             int middle = (tooLong + fits) >>> 1;
-            Fitted candidate = attempt(family, system, turns, starts.get(middle), guard,
-                    counter);
+            Fitted candidate = attempt(family, system, turns, starts.get(middle), replyStart,
+                    guard, counter);
             if (candidate.tokens() <= budgetTokens) {
                 fits = middle;
                 best = candidate;
@@ -80,9 +94,9 @@ public final class ContextTrimmer {
     }
 
     private static Fitted attempt(PromptFamily family, String system, List<Turn> turns,
-            int start, SpecialTokenGuard guard, TokenCounter counter) {
+            int start, String replyStart, SpecialTokenGuard guard, TokenCounter counter) {
         RenderedPrompt prompt = PromptFormatter.format(family, system,
-                turns.subList(start, turns.size()), guard);
+                turns.subList(start, turns.size()), guard, replyStart);
         return new Fitted(prompt, start, counter.count(prompt.text()));
     }
 

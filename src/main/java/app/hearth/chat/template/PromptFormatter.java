@@ -39,6 +39,20 @@ public final class PromptFormatter {
      */
     public static RenderedPrompt format(PromptFamily family, String system, List<Turn> turns,
             SpecialTokenGuard guard) {
+        return format(family, system, turns, guard, "");
+    }
+
+    /**
+     * The prompt with the start of the reply already written after it, so that the model
+     * goes on with the same reply instead of beginning a new one (Continue, after the token
+     * limit cut a reply short). The start stays exactly as the model wrote it, leading space
+     * included: it was generated right after this prompt.
+     *
+     * @param replyStart the reply so far; empty for a new reply
+     * @see #format(PromptFamily, String, List, SpecialTokenGuard)
+     */
+    public static RenderedPrompt format(PromptFamily family, String system, List<Turn> turns,
+            SpecialTokenGuard guard, String replyStart) {
         List<Turn> alternating = guarded(alternate(turns, family != PromptFamily.CONTINUATION),
                 guard);
         if (alternating.isEmpty() || last(alternating).role() != Role.USER) {
@@ -49,7 +63,8 @@ public final class PromptFormatter {
             alternating.set(0, Turn.user(sys + "\n\n" + alternating.get(0).text()));
             sys = "";
         }
-        return new RenderedPrompt(render(family, sys, alternating), family.stopStrings());
+        String text = render(family, sys, alternating) + guard.neutralise(replyStart);
+        return new RenderedPrompt(text, family.stopStrings());
     }
 
     /**

@@ -4,6 +4,7 @@ import app.hearth.chat.Message;
 import app.hearth.chat.MessageStatus;
 import app.hearth.chat.ModelRef;
 import app.hearth.chat.ReplyStats;
+import app.hearth.protocol.Sampling;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +23,10 @@ import java.util.Locale;
  */
 public final class ChatMessage {
 
+    /** The worker's stop reasons for a reply that the max-tokens limit or the context ended. */
+    private static final String LIMIT = "length";
+    private static final String FULL_CONTEXT = "context";
+
     /** Who wrote the message. */
     public enum Role { USER, ASSISTANT }
 
@@ -34,6 +39,9 @@ public final class ChatMessage {
     private final ObjectProperty<Status> status = new SimpleObjectProperty<>(this, "status");
     private final StringProperty details = new SimpleStringProperty(this, "details", "");
     private final BooleanProperty leftOut = new SimpleBooleanProperty(this, "leftOut");
+    private final BooleanProperty cutShort = new SimpleBooleanProperty(this, "cutShort");
+    /** The reply as it stood when Continue started; null unless it is going on. */
+    private Message beforeContinue;
 
     ChatMessage(Message saved) {
         this.saved = saved;
@@ -41,6 +49,7 @@ public final class ChatMessage {
         this.text.set(saved.text());
         this.status.set(Status.valueOf(saved.status().name()));
         this.details.set(describe(saved));
+        this.cutShort.set(cutShort(saved));
     }
 
     public Role getRole() {
@@ -86,6 +95,18 @@ public final class ChatMessage {
         return leftOut.get();
     }
 
+    /**
+     * Whether this is a reply that the max-tokens limit ended mid-way, which Continue can
+     * carry on; false while it streams.
+     */
+    public ReadOnlyBooleanProperty cutShortProperty() {
+        return cutShort;
+    }
+
+    public boolean isCutShort() {
+        return cutShort.get();
+    }
+
     /** The message as it is saved, with the text streamed so far. */
     Message toRecord() {
         return saved.withText(text.get());
@@ -114,10 +135,64 @@ public final class ChatMessage {
         leftOut.set(value);
     }
 
+    /**
+     * Makes the reply stream again, to go on where it ended, with the settings of the part
+     * to come.
+     */
+    void resume(Sampling sampling) {
+        beforeContinue = saved;
+        saved = new Message(saved.id(), saved.role(), text.get(), saved.createdAtMs(),
+                MessageStatus.STREAMING, saved.model(), sampling, saved.systemPrompt(),
+                saved.stats());
+        cutShort.set(false);
+        status.set(Status.STREAMING);
+    }
+
+    /** The reply so far that a Continue goes on from; empty for a reply that began anew. */
+    String replyStart() {
+        return beforeContinue == null ? "" : beforeContinue.text();
+    }
+
+    /** Puts a reply whose Continue could not start back as it was. */
+    void abandonContinue() {
+        if (beforeContinue == null) {
+            return;
+        }
+        saved = beforeContinue;
+        beforeContinue = null;
+        text.set(saved.text());
+        status.set(Status.valueOf(saved.status().name()));
+        details.set(describe(saved));
+        cutShort.set(cutShort(saved));
+    }
+
     void finish(Status finalStatus, ReplyStats stats, String why) {
-        saved = saved.finished(MessageStatus.valueOf(finalStatus.name()), text.get(), stats);
+        ReplyStats measured = beforeContinue == null || stats == null ? stats
+                : joined(beforeContinue.stats(), stats);
+        beforeContinue = null;
+        saved = saved.finished(MessageStatus.valueOf(finalStatus.name()), text.get(), measured);
         status.set(finalStatus);
         details.set(why == null ? describe(saved) : why);
+        cutShort.set(cutShort(saved));
+    }
+
+    /**
+     * A continued reply's figures: every token generated, its first token's delay, and the
+     * prompt, speed and stop of the last part.
+     */
+    private static ReplyStats joined(ReplyStats before, ReplyStats after) {
+        if (before == null) {
+            return after;
+        }
+        return new ReplyStats(after.promptTokens(),
+                before.generatedTokens() + after.generatedTokens(),
+                before.timeToFirstTokenMs(), after.tokensPerSecond(),
+                before.loadMs() + after.loadMs(), after.stopReason());
+    }
+
+    private static boolean cutShort(Message message) {
+        return message.status() == MessageStatus.COMPLETE && message.stats() != null
+                && LIMIT.equals(message.stats().stopReason());
     }
 
     /** The details line of a saved message. */
@@ -130,6 +205,7 @@ public final class ChatMessage {
             case STOPPED -> " · stopped";
             case INTERRUPTED -> " · interrupted";
             case FAILED -> " · failed";
+            case COMPLETE -> cutEnding(message);
             default -> "";
         };
         if (stats == null) {
@@ -138,5 +214,16 @@ public final class ChatMessage {
         return String.format(Locale.ROOT, "%d tokens · %.1f tokens/s · first token after %.0f ms",
                 stats.generatedTokens(), stats.tokensPerSecond(), stats.timeToFirstTokenMs())
                 + ending;
+    }
+
+    /** Why a complete reply ended early, if a limit ended it. */
+    private static String cutEnding(Message message) {
+        String reason = message.stats() == null ? null : message.stats().stopReason();
+        if (LIMIT.equals(reason)) {
+            return message.sampling() == null ? " · stopped at the token limit"
+                    : String.format(Locale.ROOT, " · stopped at the %d-token limit",
+                            message.sampling().maxTokens());
+        }
+        return FULL_CONTEXT.equals(reason) ? " · stopped: the context is full" : "";
     }
 }

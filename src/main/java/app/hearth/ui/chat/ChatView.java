@@ -3,6 +3,7 @@ package app.hearth.ui.chat;
 import app.hearth.chat.ConversationExport;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,6 +15,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -56,7 +58,7 @@ public final class ChatView extends BorderPane {
 
     public ChatView(ChatViewModel model) {
         this.model = model;
-        this.settings = new ConversationSettingsPane(model);
+        this.settings = new ConversationSettingsPane(model, this::focusInput);
         setId("chat");
         getStyleClass().add("chat-view");
         setLeft(new ConversationSidebar(model.conversations()));
@@ -80,19 +82,7 @@ public final class ChatView extends BorderPane {
     }
 
     private VBox createToolbar() {
-        ComboBox<Path> models = new ComboBox<>(model.getModels());
-        models.setId("modelChoice");
-        models.setPromptText("No model");
-        models.valueProperty().bindBidirectional(model.selectedModelProperty());
-        models.setConverter(new FileNameConverter());
-        models.setButtonCell(new ModelCell());
-        models.setCellFactory(list -> new ModelCell());
-        models.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy,
-                model.stateProperty()));
-
-        models.setPrefWidth(240);
-        models.setMinWidth(120);
-
+        ComboBox<Path> models = createModelChoice();
         Label title = new Label("Model");
         Button tune = new Button("Conversation settings");
         tune.setId("conversationSettingsButton");
@@ -113,6 +103,39 @@ public final class ChatView extends BorderPane {
         toolbar.getStyleClass().add("toolbar");
         keepLabelsWhole(title, tune, settingsButton);
         return toolbar;
+    }
+
+    private ComboBox<Path> createModelChoice() {
+        ComboBox<Path> models = new ComboBox<>(model.getModels());
+        models.setId("modelChoice");
+        models.setPromptText("No model");
+        models.valueProperty().bindBidirectional(model.selectedModelProperty());
+        models.setConverter(new FileNameConverter());
+        models.setButtonCell(new ModelCell(model));
+        models.setCellFactory(list -> new ModelCell(model));
+        models.disableProperty().bind(Bindings.createBooleanBinding(model::isBusy,
+                model.stateProperty()));
+
+        // Wide enough for a whole file name such as stories260K-llama2-chat-template.gguf,
+        // and wider with the window; the popup sizes itself to the longest name.
+        models.setPrefWidth(340);
+        models.setMinWidth(160);
+        models.setMaxWidth(480);
+        HBox.setHgrow(models, Priority.ALWAYS);
+        Tooltip path = new Tooltip();
+        path.textProperty().bind(Bindings.createStringBinding(() -> describe(
+                models.getValue()), models.valueProperty()));
+        models.setTooltip(path);
+        return models;
+    }
+
+    /** The full path of a model, and why it cannot be used if it cannot. */
+    private String describe(Path file) {
+        if (file == null) {
+            return "No model chosen";
+        }
+        String problem = model.problemOf(file);
+        return problem == null ? file.toString() : problem + "\n" + file;
     }
 
     private static Region grow() {
@@ -213,25 +236,34 @@ public final class ChatView extends BorderPane {
 
         Button send = new Button("Send");
         send.setId("sendButton");
-        send.setOnAction(event -> model.send());
+        send.setOnAction(event -> {
+            model.send();
+            focusInput();
+        });
         send.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> model.isBusy() || model.getState() == ChatViewModel.State.NO_MODEL,
                 model.stateProperty()));
 
         Button stop = new Button("Stop");
         stop.setId("stopButton");
-        stop.setOnAction(event -> model.stop());
+        stop.setOnAction(event -> {
+            model.stop();
+            focusInput();
+        });
         stop.disableProperty().bind(send.disableProperty().not()
                 .or(model.stateProperty().isEqualTo(ChatViewModel.State.NO_MODEL)));
 
         Button regenerate = new Button("Regenerate");
         regenerate.setId("regenerateButton");
-        regenerate.setOnAction(event -> model.regenerate());
+        regenerate.setOnAction(event -> {
+            model.regenerate();
+            focusInput();
+        });
         regenerate.disableProperty().bind(send.disableProperty()
                 .or(Bindings.isEmpty(model.getMessages())));
 
-        // Clicking them leaves the caret in the input box: they disable themselves while a
-        // reply streams, and focus would otherwise jump to the sidebar's search field.
+        // They never take the focus and give it to the input box: they disable themselves
+        // while a reply streams, and focus would otherwise jump to the sidebar's search field.
         for (Button button : List.of(send, stop, regenerate)) {
             button.setFocusTraversable(false);
         }
@@ -247,7 +279,7 @@ public final class ChatView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.textProperty().bind(model.statusProperty());
 
-        VBox composer = new VBox(6, createEditBanner(), row, status);
+        VBox composer = new VBox(6, createEditBanner(), createContinueBar(), row, status);
         composer.setPadding(new Insets(8, 12, 8, 12));
         composer.getStyleClass().add("composer");
         return composer;
@@ -273,6 +305,26 @@ public final class ChatView extends BorderPane {
             }
         });
         return banner;
+    }
+
+    private HBox createContinueBar() {
+        Label note = new Label("The reply stopped at the Max tokens limit (Conversation "
+                + "settings) before it was done.");
+        note.setWrapText(true);
+        Button more = new Button("Continue");
+        more.setId("continueButton");
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        more.setOnAction(event -> {
+            model.continueReply();
+            focusInput();
+        });
+        HBox bar = new HBox(8, note, more);
+        bar.setId("continueBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("continue-bar");
+        bar.visibleProperty().bind(model.continuableProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private void onKey(KeyEvent event) {
@@ -337,11 +389,29 @@ public final class ChatView extends BorderPane {
         }
     }
 
+    /** A model file by name; one that cannot be used is greyed, with the reason as tooltip. */
     private static final class ModelCell extends ListCell<Path> {
+
+        private static final PseudoClass UNUSABLE = PseudoClass.getPseudoClass("unusable");
+
+        private final ChatViewModel model;
+        private final Tooltip tip = new Tooltip();
+
+        ModelCell(ChatViewModel model) {
+            this.model = model;
+            getStyleClass().add("model-cell");
+        }
+
         @Override
         protected void updateItem(Path path, boolean empty) {
             super.updateItem(path, empty);
-            setText(empty || path == null ? "No model" : path.getFileName().toString());
+            boolean none = empty || path == null;
+            String problem = none ? null : model.problemOf(path);
+            setText(none ? "No model" : path.getFileName().toString());
+            pseudoClassStateChanged(UNUSABLE, problem != null);
+            tip.setText(none ? "" : problem == null ? path.toString()
+                    : "Cannot be used: " + problem + "\n" + path);
+            setTooltip(none ? null : tip);
         }
     }
 }

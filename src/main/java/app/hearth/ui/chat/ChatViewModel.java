@@ -11,6 +11,8 @@ import app.hearth.chat.ModelRef;
 import app.hearth.chat.ReplyStats;
 import app.hearth.chat.template.PromptFamily;
 import app.hearth.chat.template.TemplateDetector;
+import app.hearth.models.ModelCatalog;
+import app.hearth.models.ModelEntry;
 import app.hearth.protocol.CachedModel;
 import app.hearth.protocol.DoneEvent;
 import app.hearth.protocol.ErrorCode;
@@ -23,6 +25,9 @@ import app.hearth.workerclient.WorkerListener;
 import app.hearth.workerclient.WorkerService;
 import app.hearth.workerclient.WorkerState;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,8 +45,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -70,6 +77,8 @@ public final class ChatViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyObjectWrapper<ChatMessage> editing =
             new ReadOnlyObjectWrapper<>(this, "editing");
+    private final ReadOnlyBooleanWrapper continuable =
+            new ReadOnlyBooleanWrapper(this, "continuable");
     private final Set<String> cachedModels = new HashSet<>();
     private final PromptSizer sizer;
     private final ContextGauge gauge;
@@ -81,6 +90,8 @@ public final class ChatViewModel {
     private int threads;
     private Runnable modelPicker = () -> { };
     private List<Path> extraFolders = List.of();
+    /** Why each model file of the list that cannot be used cannot; the rest are not here. */
+    private Map<Path, String> problems = Map.of();
 
     /** A window whose conversations live in memory only. */
     public ChatViewModel(WorkerService worker, Executor background, Path modelsFolder,
@@ -114,6 +125,9 @@ public final class ChatViewModel {
         conversations.currentProperty().addListener((obs, old, now) -> show(now));
         selectedModel.addListener((obs, old, now) -> useModel(now));
         input.addListener((obs, old, now) -> refreshGauge());
+        // A reply ends, or another conversation opens, always with a change of one of these.
+        continuable.bind(Bindings.createBooleanBinding(() -> !isBusy() && !messages.isEmpty()
+                && messages.get(messages.size() - 1).isCutShort(), state, messages));
     }
 
     /** Scans the models folder off the JavaFX thread and updates the model list. */
@@ -129,7 +143,14 @@ public final class ChatViewModel {
             if (chosen != null && !found.contains(chosen) && Files.isRegularFile(chosen)) {
                 found.add(chosen);
             }
-            Platform.runLater(() -> showModels(found));
+            Map<Path, String> unusable = new HashMap<>();
+            for (Path file : found) {
+                ModelEntry entry = ModelCatalog.describe(file);
+                if (!entry.readable()) {
+                    unusable.put(file, entry.problem());
+                }
+            }
+            Platform.runLater(() -> showModels(found, unusable));
         });
     }
 
@@ -141,6 +162,10 @@ public final class ChatViewModel {
         }
         if (selectedModel.get() == null) {
             status.set("Add a model first: put a .gguf file in " + modelsFolder);
+            return;
+        }
+        if (problemOf(selectedModel.get()) != null) {
+            status.set(unusable(selectedModel.get()));
             return;
         }
 
@@ -169,14 +194,34 @@ public final class ChatViewModel {
         }
     }
 
+    /**
+     * Generates more of the last reply, which the max-tokens limit cut short: the prompt ends
+     * with the reply so far, so the model goes on with the same turn and no user message is
+     * added. The model that wrote the reply goes on with it, with the conversation's
+     * settings as they are now.
+     */
+    public void continueReply() {
+        if (!continuable.get()) {
+            return;
+        }
+        ChatMessage last = messages.get(messages.size() - 1);
+        Path model = modelOf(last);
+        if (model == null) {
+            return;
+        }
+        last.resume(shown.sampling());
+        generate(last, model);
+    }
+
     /** Puts a user message into the input box; sending it replaces it and what follows. */
     public void edit(ChatMessage message) {
         if (isBusy() || message.getRole() != ChatMessage.Role.USER) {
             return;
         }
-        editing.set(message);
+        // The text first: the view puts the caret at its end when editing starts.
         input.set(message.getText());
-        // The text may be what the box held already, which changes nothing to hear.
+        editing.set(message);
+        // The box may have held the text already, which changes nothing to hear.
         refreshGauge();
     }
 
@@ -185,19 +230,19 @@ public final class ChatViewModel {
         if (editing.get() != null) {
             editing.set(null);
             input.set("");
+            // The box may have been empty already, and the whole conversation counts again.
+            refreshGauge();
         }
     }
 
     /** Stops the reply at once; the text received so far stays. */
     public void stop() {
-        if (streaming == null) {
+        if (!halt()) {
             return;
         }
-        if (current != null) {
-            current.cancel();
-        }
-        end(streaming, ChatMessage.Status.STOPPED, null, null);
         status.set("Stopped.");
+        // The gauge still shows the prompt sent; the stopped text counts from now on.
+        refreshGauge();
     }
 
     /** The open conversation's system prompt; empty for none. */
@@ -279,6 +324,19 @@ public final class ChatViewModel {
         return models;
     }
 
+    /**
+     * Why a model file of the list cannot be used (a damaged or unfinished file, not a GGUF
+     * model), one sentence for people; null when it can be.
+     */
+    public String problemOf(Path model) {
+        return problems.get(model);
+    }
+
+    /** Whether the last message is a reply cut short by the token limit that can go on. */
+    public ReadOnlyBooleanProperty continuableProperty() {
+        return continuable.getReadOnlyProperty();
+    }
+
     public ObjectProperty<Path> selectedModelProperty() {
         return selectedModel;
     }
@@ -334,7 +392,7 @@ public final class ChatViewModel {
      * executor finish before it ends.
      */
     public void saveBeforeExit() {
-        stop();
+        halt();
         conversations.retryUnsaved();
     }
 
@@ -343,7 +401,7 @@ public final class ChatViewModel {
             shown = conversation == null ? shown : conversation;
             return;
         }
-        stop();
+        halt();
         editing.set(null);
         shown = conversation;
         status.set("");
@@ -362,6 +420,18 @@ public final class ChatViewModel {
         refreshGauge();
     }
 
+    /** Ends the streaming reply as stopped; whether there was one. */
+    private boolean halt() {
+        if (streaming == null) {
+            return false;
+        }
+        if (current != null) {
+            current.cancel();
+        }
+        end(streaming, ChatMessage.Status.STOPPED, null, null);
+        return true;
+    }
+
     private void useModel(Path model) {
         if (model != null && !models.contains(model)) {
             // Chosen outside the list (in the picker): the list shows it too.
@@ -369,6 +439,9 @@ public final class ChatViewModel {
         }
         if (model == null || shown == null) {
             return;
+        }
+        if (problemOf(model) != null) {
+            status.set(unusable(model));
         }
         refreshGauge();
         if (!model.toString().equals(shown.model())) {
@@ -398,7 +471,7 @@ public final class ChatViewModel {
             List<ChatMessage> next = new ArrayList<>(edited < 0 ? messages
                     : messages.subList(0, edited));
             next.add(new ChatMessage(Message.user("draft", draft, 0)));
-            gauge.show(job(model, known, next), cachedModels.contains(model.toString()));
+            gauge.show(job(model, known, next, ""), cachedModels.contains(model.toString()));
         });
     }
 
@@ -407,8 +480,13 @@ public final class ChatViewModel {
         ChatMessage answer = new ChatMessage(Message.reply(newId(), now(),
                 new ModelRef(model.getFileName().toString(), model.toString(), null, null, null),
                 shown.sampling(), shown.systemPrompt()));
-        streaming = answer;
         messages.add(answer);
+        generate(answer, model);
+    }
+
+    /** Streams the reply, new or going on, from the model. */
+    private void generate(ChatMessage answer, Path model) {
+        streaming = answer;
         commitMessages();
         boolean cached = cachedModels.contains(model.toString());
         state.set(cached ? State.GENERATING : State.LOADING_MODEL);
@@ -430,13 +508,18 @@ public final class ChatViewModel {
         if (answer != streaming) {
             return;
         }
-        PromptSizer.Job job = job(model, known, messages.subList(0, messages.indexOf(answer)));
+        PromptSizer.Job job = job(model, known, messages.subList(0, messages.indexOf(answer)),
+                answer.replyStart());
         PromptSizer.Sized sized = sizer.size(job);
         boolean loaded = cachedModels.contains(model.toString());
         if (!sized.exact() && !guessOnly && (loaded || !sized.keepsEverything())) {
             gauge.set(sized.tokens(), job.options().contextSize());
             sizer.measure(job, sized).whenComplete((counted, failure) ->
                     start(answer, model, known, retried, failure != null));
+            return;
+        }
+        if (sized.overflow() != null && !answer.replyStart().isEmpty()) {
+            cannotContinue(answer);
             return;
         }
         if (sized.overflow() != null) {
@@ -459,12 +542,38 @@ public final class ChatViewModel {
                 new ReplyListener(answer, job, text, retried));
     }
 
-    /** What to size for a reply to {@code history} with the model. */
-    private PromptSizer.Job job(Path model, ModelFacts known, List<ChatMessage> history) {
+    /**
+     * What to size for a reply to {@code history} with the model.
+     *
+     * @param replyStart the reply so far, when it goes on; empty for a new reply
+     */
+    private PromptSizer.Job job(Path model, ModelFacts known, List<ChatMessage> history,
+            String replyStart) {
         int context = contextFor(known);
         int reserve = Math.min(shown.sampling().maxTokens(), context / 4);
         return new PromptSizer.Job(model, known, new ModelOptions(context, threads),
-                List.copyOf(history), shown.systemPrompt(), context - reserve);
+                List.copyOf(history), replyStart, shown.systemPrompt(), context - reserve);
+    }
+
+    /** The reply so far leaves the next part no room: it stays as it was. */
+    private void cannotContinue(ChatMessage answer) {
+        answer.abandonContinue();
+        streaming = null;
+        current = null;
+        state.set(State.IDLE);
+        commitMessages();
+        status.set("The reply cannot go on: with it, the conversation fills the model's "
+                + "context. Choose a larger context in Settings, or ask in a new message.");
+    }
+
+    /** The model that wrote a reply, where it can still be found; else the one chosen. */
+    private Path modelOf(ChatMessage reply) {
+        String path = reply.toRecord().model() == null ? null : reply.toRecord().model().path();
+        return path != null ? Path.of(path) : selectedModel.get();
+    }
+
+    private String unusable(Path model) {
+        return model.getFileName() + " cannot be used: " + problemOf(model);
     }
 
     private void showLeftOut(int firstKept) {
@@ -500,14 +609,18 @@ public final class ChatViewModel {
         conversations.update(changed);
     }
 
-    private void showModels(List<Path> found) {
+    private void showModels(List<Path> found, Map<Path, String> unusable) {
         Path previous = selectedModel.get();
+        // Before the list changes, so that its cells find the problems of the new files.
+        problems = Map.copyOf(unusable);
         models.setAll(found);
         Path wanted = shown != null && shown.model() != null ? Path.of(shown.model()) : null;
+        List<Path> usable = found.stream().filter(file -> !problems.containsKey(file))
+                .toList();
         if (wanted != null && found.contains(wanted)) {
             selectedModel.set(wanted);
         } else if (previous == null || !found.contains(previous)) {
-            selectedModel.set(ModelFiles.preferred(found));
+            selectedModel.set(ModelFiles.preferred(usable.isEmpty() ? found : usable));
         }
         if (found.isEmpty()) {
             state.set(State.NO_MODEL);

@@ -29,10 +29,13 @@ final class ConversationSettingsPane extends VBox {
     private final TextField maxTokens = field("maxTokens");
     private final TextField seed = field("seed");
     private final Label problem = new Label();
+    private final Runnable afterApply;
 
-    ConversationSettingsPane(ChatViewModel model) {
+    /** @param afterApply runs once new settings are applied: the caret goes back to typing */
+    ConversationSettingsPane(ChatViewModel model, Runnable afterApply) {
         super(6);
         this.model = model;
+        this.afterApply = afterApply;
         setId("conversationSettings");
         getStyleClass().add("conversation-settings");
         setPadding(new Insets(8, 12, 8, 12));
@@ -111,6 +114,7 @@ final class ConversationSettingsPane extends VBox {
             }
             model.applySettings(system.getText(), sampling);
             problem.setText("");
+            afterApply.run();
         } catch (IllegalArgumentException e) {
             // NumberFormatException too: text, or a number like NaN or 1e40 that is no use.
             problem.setText("Each setting needs an ordinary number.");

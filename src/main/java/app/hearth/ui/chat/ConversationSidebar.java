@@ -1,9 +1,13 @@
 package app.hearth.ui.chat;
 
 import app.hearth.chat.Conversation;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -15,12 +19,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
 
 /**
  * The conversation list: search by title, New, and per conversation Rename and Delete, with
- * a bar that undoes the last delete.
+ * a bar that undoes the last delete. Each row shows the title over the model and how long
+ * ago the conversation changed.
  */
 final class ConversationSidebar extends VBox {
+
+    /** How often the rows' "5 min ago" are brought up to date. */
+    private static final Duration CLOCK_TICK = Duration.seconds(30);
 
     private final ConversationsViewModel model;
     private final ListView<Conversation> list;
@@ -35,6 +48,7 @@ final class ConversationSidebar extends VBox {
         setPrefWidth(230);
         getChildren().addAll(createTop(), createList(), createUndoBar());
         bind();
+        keepTimesCurrent();
     }
 
     /** Puts the caret in the search box. */
@@ -93,12 +107,40 @@ final class ConversationSidebar extends VBox {
 
     private void bind() {
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && list.getEditingIndex() < 0) {
+            // A save replaces a row's record by its newer copy, which is no one's choice:
+            // opening it would undo a switch under way, as when a new conversation stops
+            // the reply streaming in the one it replaces.
+            boolean newerCopy = old != null && now != null && old.id().equals(now.id());
+            if (now != null && !newerCopy && list.getEditingIndex() < 0) {
                 model.open(now);
             }
         });
         model.currentProperty().addListener((obs, old, now) -> select(now));
         select(model.getCurrent());
+    }
+
+    private void keepTimesCurrent() {
+        Timeline clock = new Timeline(new KeyFrame(CLOCK_TICK, event -> {
+            // A refresh rebuilds the cells, which would end a rename in progress.
+            if (list.getEditingIndex() < 0) {
+                list.refresh();
+            }
+        }));
+        clock.setCycleCount(Animation.INDEFINITE);
+        clock.play();
+    }
+
+    /** The second line of a row: "stories260K · 5 min ago". */
+    private static String about(Conversation conversation) {
+        String when = RelativeTime.describe(conversation.updatedAtMs(),
+                System.currentTimeMillis(), ZoneId.systemDefault());
+        if (conversation.model() == null) {
+            return when;
+        }
+        String file = Path.of(conversation.model()).getFileName().toString();
+        String name = file.toLowerCase(Locale.ROOT).endsWith(".gguf")
+                ? file.substring(0, file.length() - ".gguf".length()) : file;
+        return name + " · " + when;
     }
 
     private void select(Conversation conversation) {
@@ -107,12 +149,20 @@ final class ConversationSidebar extends VBox {
         }
     }
 
-    /** Shows a title; edits it in place on Rename. */
+    /** Shows a title over the model and time; edits the title in place on Rename. */
     private final class ConversationCell extends ListCell<Conversation> {
 
         private final TextField editor = new TextField();
+        private final Label title = new Label();
+        private final Label about = new Label();
+        private final VBox row = new VBox(1, title, about);
 
         ConversationCell() {
+            title.getStyleClass().add("conversation-title");
+            about.getStyleClass().add("conversation-about");
+            row.setMinWidth(0);
+            editor.getStyleClass().add("rename-field");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             editor.setOnAction(event -> finishRename());
             editor.setOnKeyPressed(event -> {
                 if (event.getCode() == KeyCode.ESCAPE) {
@@ -131,8 +181,13 @@ final class ConversationSidebar extends VBox {
         @Override
         protected void updateItem(Conversation conversation, boolean empty) {
             super.updateItem(conversation, empty);
-            setGraphic(null);
-            setText(empty || conversation == null ? null : conversation.title());
+            if (empty || conversation == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(conversation.title());
+            about.setText(about(conversation));
+            setGraphic(isEditing() ? editor : row);
         }
 
         @Override
@@ -142,8 +197,8 @@ final class ConversationSidebar extends VBox {
                 return;
             }
             editor.setText(getItem().title());
-            setText(null);
             setGraphic(editor);
+            // Typing replaces the whole title, as in a file manager; arrows keep it.
             editor.requestFocus();
             editor.selectAll();
         }
@@ -151,8 +206,7 @@ final class ConversationSidebar extends VBox {
         @Override
         public void cancelEdit() {
             super.cancelEdit();
-            setGraphic(null);
-            setText(getItem() == null ? null : getItem().title());
+            setGraphic(getItem() == null ? null : row);
         }
 
         private void finishRename() {

@@ -53,12 +53,13 @@ final class PromptSizer {
     /**
      * A prompt to size.
      *
-     * @param options the load options the reply uses; the context is theirs
-     * @param history the transcript up to and including the user message to answer
-     * @param budget  tokens the prompt may take: the context less room for the reply
+     * @param options    the load options the reply uses; the context is theirs
+     * @param history    the transcript up to and including the user message to answer
+     * @param replyStart the reply so far when the reply goes on (Continue); empty otherwise
+     * @param budget     tokens the prompt may take: the context less room for the reply
      */
     record Job(Path model, ModelFacts facts, ModelOptions options, List<ChatMessage> history,
-            String system, int budget) {
+            String replyStart, String system, int budget) {
     }
 
     /**
@@ -91,8 +92,8 @@ final class PromptSizer {
         SpecialTokenGuard guard = SpecialTokenGuard.of(family, job.facts().controlTokens());
         Counter counter = new Counter(job.model());
         try {
-            ReplyPrompt prompt = ReplyPrompt.build(job.history(), job.system(), family, guard,
-                    counter, job.budget());
+            ReplyPrompt prompt = ReplyPrompt.build(job.history(), job.replyStart(),
+                    job.system(), family, guard, counter, job.budget());
             return new Sized(prompt, null, counter.decisiveGuesses(prompt.prompt().text()));
         } catch (ContextOverflowException e) {
             return new Sized(null, e, counter.decisiveGuesses(""));

@@ -21,12 +21,14 @@ import java.util.List;
 record ReplyPrompt(RenderedPrompt prompt, int firstKept, int tokens) {
 
     /**
-     * @param history the transcript up to and including the user message to answer
-     * @param guard   breaks the model's special-token spellings in the messages
-     * @param budget  tokens the prompt may take
+     * @param history    the transcript up to and including the user message to answer
+     * @param replyStart the reply so far, which the prompt ends with for the model to go on
+     *                   with; empty for a new reply
+     * @param guard      breaks the model's special-token spellings in the messages
+     * @param budget     tokens the prompt may take
      */
-    static ReplyPrompt build(List<ChatMessage> history, String system, PromptFamily family,
-            SpecialTokenGuard guard, TokenCounter counter, int budget)
+    static ReplyPrompt build(List<ChatMessage> history, String replyStart, String system,
+            PromptFamily family, SpecialTokenGuard guard, TokenCounter counter, int budget)
             throws ContextOverflowException {
         List<Turn> turns = new ArrayList<>();
         List<Integer> indexOfTurn = new ArrayList<>();
@@ -39,8 +41,8 @@ record ReplyPrompt(RenderedPrompt prompt, int firstKept, int tokens) {
             turns.add(user ? Turn.user(message.getText()) : Turn.assistant(message.getText()));
             indexOfTurn.add(i);
         }
-        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(family, system, turns, guard,
-                counter, budget);
+        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(family, system, turns, replyStart,
+                guard, counter, budget);
         int firstKept = fitted.leftOut() == 0 ? 0 : indexOfTurn.get(fitted.leftOut());
         return new ReplyPrompt(fitted.prompt(), firstKept, fitted.tokens());
     }

@@ -44,6 +44,21 @@ class ContextTrimmerTest {
     }
 
     @Test
+    void countsTheReplySoFarInEveryCandidateAndKeepsIt() throws ContextOverflowException {
+        String replyStart = "ffffffffff";
+        SpecialTokenGuard guard = SpecialTokenGuard.of(PromptFamily.CHATML);
+        int budget = CHARS.count(PromptFormatter.format(PromptFamily.CHATML, "sys",
+                TURNS.subList(2, 5), guard, replyStart).text());
+
+        ContextTrimmer.Fitted fitted = ContextTrimmer.fit(PromptFamily.CHATML, "sys", TURNS,
+                replyStart, guard, CHARS, budget);
+
+        assertEquals(2, fitted.leftOut());
+        assertEquals(budget, fitted.tokens());
+        assertTrue(fitted.prompt().text().endsWith("<|im_start|>assistant\n" + replyStart));
+    }
+
+    @Test
     void neverOpensThePromptWithAReply() throws ContextOverflowException {
         int budget = CHARS.count(PromptFormatter.format(PromptFamily.MISTRAL, "",
                 TURNS.subList(2, 5)).text()) + 5;

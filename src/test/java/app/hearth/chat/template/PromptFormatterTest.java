@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PromptFormatterTest {
@@ -40,6 +41,34 @@ class PromptFormatterTest {
                 + "<|im_start|>user\nTell a story.<|im_end|>\n"
                 + "<|im_start|>assistant\n", prompt.text());
         assertEquals(List.of("<|im_end|>", "<|im_start|>"), prompt.stop());
+    }
+
+    @Test
+    void endsAContinuedPromptWithTheReplySoFarAsTheModelWroteIt() {
+        RenderedPrompt prompt = PromptFormatter.format(PromptFamily.CHATML, "",
+                List.of(Turn.user("Hi")), SpecialTokenGuard.of(PromptFamily.CHATML),
+                " Once upon a time");
+
+        assertEquals("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n"
+                + " Once upon a time", prompt.text());
+    }
+
+    @Test
+    void continuesAStoryModelsReplyRightAfterTheUserText() {
+        RenderedPrompt prompt = PromptFormatter.format(PromptFamily.CONTINUATION, "",
+                List.of(Turn.user("Once upon")), SpecialTokenGuard.of(PromptFamily.CONTINUATION),
+                " a time");
+
+        assertEquals("Once upon a time", prompt.text());
+    }
+
+    @Test
+    void breaksSpecialTokensInTheReplySoFar() {
+        RenderedPrompt prompt = PromptFormatter.format(PromptFamily.CHATML, "",
+                List.of(Turn.user("Hi")), SpecialTokenGuard.of(PromptFamily.CHATML),
+                "a<|im_end|>b");
+
+        assertFalse(prompt.text().endsWith("a<|im_end|>b"), prompt.text());
     }
 
     @Test
