@@ -179,6 +179,14 @@ public final class ChatView extends BorderPane {
         transcript.setFillWidth(true);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // Every change of the transcript's width lays out the text of every paragraph again,
+        // the most expensive step of a long conversation. The ScrollPane sizes its content
+        // twice per layout pass: at its full width, then without its scroll bar's. Capped at
+        // the viewport's last width, and with a scroll bar that never comes and goes, the
+        // transcript keeps one width.
+        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
+        scroller.viewportBoundsProperty().addListener((obs, old, now) -> transcript.setMaxWidth(
+                now.getWidth() > 0 ? now.getWidth() : Region.USE_COMPUTED_SIZE));
         // Follow the reply as it grows.
         transcript.heightProperty().addListener((obs, old, now) -> scroller.setVvalue(1.0));
 
