@@ -39,6 +39,7 @@ final class OpenConversationBenchmark {
     private final int rounds;
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final Series themeLaidOut = new Series();
+    private final Series themeBusy = new Series();
     private final Series themeFrozen = new Series();
     private String themeCase = "";
 
@@ -54,6 +55,7 @@ final class OpenConversationBenchmark {
         WorkerService service = new WorkerService(WorkerLauncher.forThisInstallation(null),
                 new FxBatchingExecutor());
         try (FxStallProbe probe = new FxStallProbe()) {
+            FxCpu cpu = new FxCpu();
             ChatViewModel model = Fx.call(() -> new ChatViewModel(service, disk,
                     BenchModels.sharedFolder(), Sampling.DEFAULT));
             Stage stage = Fx.call(() -> window(model));
@@ -62,18 +64,19 @@ final class OpenConversationBenchmark {
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < cases.size(); i++) {
                     Case one = cases.get((i + round) % cases.size());
-                    time(() -> model.conversations().create(), pulses, probe);
+                    time(() -> model.conversations().create(), pulses, probe, cpu);
                     Timing opened = time(() -> model.conversations().open(one.conversation()),
-                            pulses, probe);
+                            pulses, probe, cpu);
                     rows.get(one.name()).add(opened, Fx.call(() -> texts(stage)));
                 }
                 themeCase = cases.get(cases.size() - 1).name();
                 time(() -> model.conversations().open(cases.get(cases.size() - 1)
-                        .conversation()), pulses, probe);
+                        .conversation()), pulses, probe, cpu);
                 Theme theme = round % 2 == 0 ? Theme.DARK : Theme.LIGHT;
                 Timing switched = time(() -> Themes.apply(theme, stage.getScene()), pulses,
-                        probe);
+                        probe, cpu);
                 themeLaidOut.add(switched.laidOutMs());
+                themeBusy.add(switched.busyMs());
                 themeFrozen.add(switched.frozenMs());
             }
             Fx.run(stage::close);
@@ -89,9 +92,9 @@ final class OpenConversationBenchmark {
         rows.forEach((name, row) -> table.add(List.of(name, String.format(Locale.ROOT, "%,d",
                 GibberishTranscripts.length(row.conversation)),
                 String.valueOf(row.conversation.messages().size()), row.texts.format(0),
-                row.laidOut.format(0), row.frozen.format(0))));
+                row.laidOut.format(0), row.busy.format(0), row.frozen.format(0))));
         table.add(List.of("theme switch, " + themeCase + " open", "", "", "",
-                themeLaidOut.format(0), themeFrozen.format(0)));
+                themeLaidOut.format(0), themeBusy.format(0), themeFrozen.format(0)));
         report.heading("5b. Opening a conversation")
                 .paragraph("The chat window at the app's first size (1240×680) with app.css "
                         + "and the light theme, Monocle headless, software rendering. Replies "
@@ -101,12 +104,14 @@ final class OpenConversationBenchmark {
                         + "Thai, Devanagari, long glued words), stories260K plain English. "
                         + "Laid out: from setting the current conversation (after an empty "
                         + "one) to the end of the first layout pass after it, on the FX "
-                        + "thread. Frozen: the longest an event posted to the FX thread "
-                        + "waited in the %,d ms after the click (a probe posts one every 5 ms). "
+                        + "thread. FX CPU: the CPU time the FX thread used in the %,d ms after "
+                        + "the click, which a loaded machine does not inflate. Frozen: the "
+                        + "longest an event posted to the FX thread waited in that time (a "
+                        + "probe posts one every 5 ms). "
                         + "Text nodes: `.md-text` nodes in the scene once opened. %d rounds, "
                         + "in rotated order.", SETTLE_MS, rounds)
                 .table(List.of("conversation", "chars", "messages", "text nodes",
-                        "laid out (ms)", "frozen (ms)"), table);
+                        "laid out (ms)", "FX CPU (ms)", "frozen (ms)"), table);
     }
 
     private static Stage window(ChatViewModel model) {
@@ -125,9 +130,10 @@ final class OpenConversationBenchmark {
     }
 
     /** Runs {@code action} on the FX thread; times its first layout pass and the freeze. */
-    private static Timing time(Runnable action, PulseLog pulses, FxStallProbe probe)
+    private static Timing time(Runnable action, PulseLog pulses, FxStallProbe probe, FxCpu cpu)
             throws Exception {
         long[] started = new long[1];
+        double cpuBefore = cpu.usedMs();
         var laidOut = Fx.call(() -> {
             probe.reset();
             started[0] = System.nanoTime();
@@ -135,19 +141,21 @@ final class OpenConversationBenchmark {
             return pulses.nextPulseEnd();
         }).get(Fx.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Thread.sleep(SETTLE_MS);
-        Timing timing = new Timing((laidOut - started[0]) / 1e6, probe.longestMs());
-        System.out.printf(Locale.ROOT, "  open: laid out %.0f ms, frozen %.0f ms%n",
-                timing.laidOutMs(), timing.frozenMs());
+        Timing timing = new Timing((laidOut - started[0]) / 1e6, cpu.usedMs() - cpuBefore,
+                probe.longestMs());
+        System.out.printf(Locale.ROOT, "  open: laid out %.0f ms, FX CPU %.0f ms, frozen %.0f "
+                + "ms%n", timing.laidOutMs(), timing.busyMs(), timing.frozenMs());
         return timing;
     }
 
-    private record Timing(double laidOutMs, double frozenMs) {
+    private record Timing(double laidOutMs, double busyMs, double frozenMs) {
     }
 
     private static final class Row {
 
         private final Conversation conversation;
         private final Series laidOut = new Series();
+        private final Series busy = new Series();
         private final Series frozen = new Series();
         private final Series texts = new Series();
 
@@ -157,6 +165,7 @@ final class OpenConversationBenchmark {
 
         void add(Timing timing, int textNodes) {
             laidOut.add(timing.laidOutMs());
+            busy.add(timing.busyMs());
             frozen.add(timing.frozenMs());
             texts.add(textNodes);
         }

@@ -53,15 +53,16 @@ final class StreamIntoWindowBenchmark {
         WorkerService service = new WorkerService(WorkerLauncher.forThisInstallation(null),
                 new FxBatchingExecutor());
         try (FxStallProbe probe = new FxStallProbe()) {
+            FxCpu cpu = new FxCpu();
             ChatViewModel chat = Fx.call(() -> new ChatViewModel(service, disk,
                     BenchModels.sharedFolder(), sampling));
             Stage stage = Fx.call(() -> window(chat));
             PulseLog pulses = Fx.call(() -> new PulseLog(stage.getScene()));
-            reply(chat, model, null, pulses, probe);
+            reply(chat, model, null, pulses, probe, cpu);
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
-                    variant.add(reply(chat, model, variant.history, pulses, probe));
+                    variant.add(reply(chat, model, variant.history, pulses, probe, cpu));
                 }
             }
             Fx.run(stage::close);
@@ -77,7 +78,8 @@ final class StreamIntoWindowBenchmark {
         for (Variant variant : variants) {
             table.add(List.of(variant.name, variant.firstToken.format(0),
                     variant.visible.format(0), variant.pulseP99.format(1),
-                    variant.pulseMax.format(1), variant.frozen.format(0)));
+                    variant.pulseMax.format(1), variant.busy.format(0),
+                    variant.frozen.format(0)));
         }
         report.heading("5c. A real model streaming mixed-script text into the window")
                 .paragraph("llama-2-tiny-random through the real worker, temperature 1, seed 7, "
@@ -85,11 +87,13 @@ final class StreamIntoWindowBenchmark {
                         + "with its stylesheets (Monocle headless, software rendering). First "
                         + "token: from ChatViewModel.send() to the first text in the reply's "
                         + "message; visible: to the end of the layout pass after it. Pulse: "
-                        + "the scene's CSS and layout pass while the reply streams. Frozen: "
+                        + "the scene's CSS and layout pass while the reply streams. FX CPU: "
+                        + "the CPU time the FX thread used for the whole reply, which a loaded "
+                        + "machine does not inflate. Frozen: "
                         + "the longest an event posted to the FX thread waited during the "
                         + "reply. %d rounds, in rotated order.", tokens, rounds)
                 .table(List.of("into", "first token (ms)", "visible (ms)", "pulse p99 (ms)",
-                        "pulse max (ms)", "frozen (ms)"), table);
+                        "pulse max (ms)", "FX CPU per reply (ms)", "frozen (ms)"), table);
     }
 
     private static Stage window(ChatViewModel chat) {
@@ -104,7 +108,7 @@ final class StreamIntoWindowBenchmark {
     }
 
     private Streamed reply(ChatViewModel chat, Path model, Conversation history,
-            PulseLog pulses, FxStallProbe probe) throws Exception {
+            PulseLog pulses, FxStallProbe probe, FxCpu cpu) throws Exception {
         Watch watch = Fx.call(() -> {
             chat.conversations().create();
             if (history != null) {
@@ -117,22 +121,23 @@ final class StreamIntoWindowBenchmark {
         // Opening the history is not what is timed here.
         Fx.call(pulses::nextPulseEnd).get(Fx.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Thread.sleep(500);
+        double cpuBefore = cpu.usedMs();
         Fx.run(() -> {
             pulses.reset();
             probe.reset();
             watch.send(chat);
         });
-        Streamed streamed = watch.await(probe);
+        Streamed streamed = watch.await(probe, cpu.usedMs() - cpuBefore);
         List<double[]> seen = Fx.call(pulses::snapshot);
         System.out.printf(Locale.ROOT, "  stream: first token %.0f ms, visible %.0f ms, "
-                + "%d pulses, frozen %.0f ms%n", streamed.firstTokenMs, streamed.visibleMs,
-                seen.size(), streamed.frozenMs);
+                + "%d pulses, FX CPU %.0f ms, frozen %.0f ms%n", streamed.firstTokenMs,
+                streamed.visibleMs, seen.size(), streamed.busyMs, streamed.frozenMs);
         return streamed.withPulses(seen);
     }
 
     /** One reply's figures, in ms. */
-    private record Streamed(double firstTokenMs, double visibleMs, double frozenMs,
-            double pulseP99, double pulseMax) {
+    private record Streamed(double firstTokenMs, double visibleMs, double busyMs,
+            double frozenMs, double pulseP99, double pulseMax) {
 
         Streamed withPulses(List<double[]> seen) {
             List<Double> durations = new ArrayList<>(seen.stream().map(p -> p[1]).toList());
@@ -140,7 +145,8 @@ final class StreamIntoWindowBenchmark {
             if (durations.isEmpty()) {
                 return this;
             }
-            return new Streamed(firstTokenMs, visibleMs, frozenMs, durations.get((int) Math.floor(0.99 * (durations.size() - 1))),
+            double p99 = durations.get((int) Math.floor(0.99 * (durations.size() - 1)));
+            return new Streamed(firstTokenMs, visibleMs, busyMs, frozenMs, p99,
                     durations.get(durations.size() - 1));
         }
     }
@@ -178,10 +184,10 @@ final class StreamIntoWindowBenchmark {
             }
         }
 
-        Streamed await(FxStallProbe probe) throws Exception {
+        Streamed await(FxStallProbe probe, double busyMs) throws Exception {
             ended.get(WorkerClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             long visible = shown.get(Fx.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new Streamed((first - sent) / 1e6, (visible - sent) / 1e6,
+            return new Streamed((first - sent) / 1e6, (visible - sent) / 1e6, busyMs,
                     probe.longestMs(), Double.NaN, Double.NaN);
         }
     }
@@ -194,6 +200,7 @@ final class StreamIntoWindowBenchmark {
         private final Series visible = new Series();
         private final Series pulseP99 = new Series();
         private final Series pulseMax = new Series();
+        private final Series busy = new Series();
         private final Series frozen = new Series();
 
         Variant(String name, Conversation history) {
@@ -206,6 +213,7 @@ final class StreamIntoWindowBenchmark {
             visible.add(streamed.visibleMs());
             pulseP99.add(streamed.pulseP99());
             pulseMax.add(streamed.pulseMax());
+            busy.add(streamed.busyMs());
             frozen.add(streamed.frozenMs());
         }
     }
