@@ -105,10 +105,11 @@ final class MessageBubble extends VBox {
             return;
         }
         renderPending = true;
-        // Rendering parses the whole reply again, so a streaming reply is rendered at most
-        // every RENDER_INTERVAL; the final text is rendered as soon as it is complete.
-        // TODO(#8): keep the finished blocks and re-render only the last one; until then a
-        // long reply's layout pass grows with its length (BENCHMARKS.md, the window).
+        // A streaming reply is rendered at most every RENDER_INTERVAL; the final text as soon
+        // as it is complete. Finished blocks keep their nodes (MarkdownView.show).
+        // TODO(#8): the last block is built and laid out again whole each time, so a reply
+        // that is one long paragraph (or list, or code block) costs more per rendering as
+        // it grows (BENCHMARKS.md, the window).
         long sinceLast = System.nanoTime() - lastRenderNanos;
         if (message.getStatus() != ChatMessage.Status.STREAMING
                 || sinceLast >= RENDER_INTERVAL.toNanos()) {
