@@ -127,7 +127,7 @@ final class StreamIntoWindowBenchmark {
             probe.reset();
             watch.send(chat);
         });
-        Streamed streamed = watch.await(probe, cpu.usedMs() - cpuBefore);
+        Streamed streamed = watch.await(probe, cpu, cpuBefore);
         List<double[]> seen = Fx.call(pulses::snapshot);
         System.out.printf(Locale.ROOT, "  stream: first token %.0f ms, visible %.0f ms, "
                 + "%d pulses, FX CPU %.0f ms, frozen %.0f ms%n", streamed.firstTokenMs,
@@ -184,11 +184,11 @@ final class StreamIntoWindowBenchmark {
             }
         }
 
-        Streamed await(FxStallProbe probe, double busyMs) throws Exception {
+        Streamed await(FxStallProbe probe, FxCpu cpu, double cpuBefore) throws Exception {
             ended.get(WorkerClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
             long visible = shown.get(Fx.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return new Streamed((first - sent) / 1e6, (visible - sent) / 1e6, busyMs,
-                    probe.longestMs(), Double.NaN, Double.NaN);
+            return new Streamed((first - sent) / 1e6, (visible - sent) / 1e6,
+                    cpu.usedMs() - cpuBefore, probe.longestMs(), Double.NaN, Double.NaN);
         }
     }
 
