@@ -2,7 +2,6 @@ package app.hearth.ui.chat;
 
 import app.hearth.chat.ConversationExport;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,7 +11,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -48,8 +46,6 @@ public final class ChatView extends BorderPane {
             KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel model;
-    private final VBox transcript = new VBox(12);
-    private final ScrollPane scroller = new ScrollPane(transcript);
     private final TextArea input = new TextArea();
     private final ConversationSettingsPane settings;
     private Runnable openSettings = () -> { };
@@ -65,7 +61,6 @@ public final class ChatView extends BorderPane {
         main.setCenter(createTranscript());
         main.setBottom(createComposer());
         setCenter(main);
-        bindMessages();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
     }
 
@@ -174,22 +169,7 @@ public final class ChatView extends BorderPane {
     }
 
     private StackPane createTranscript() {
-        transcript.setId("transcript");
-        transcript.setPadding(new Insets(16));
-        transcript.setFillWidth(true);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // Every change of the transcript's width lays out the text of every paragraph again,
-        // the most expensive step of a long conversation. The ScrollPane sizes its content
-        // twice per layout pass: at its full width, then without its scroll bar's. Capped at
-        // the viewport's last width, and with a scroll bar that never comes and goes, the
-        // transcript keeps one width.
-        scroller.setVbarPolicy(ScrollPane.ScrollBarPolicy.ALWAYS);
-        scroller.viewportBoundsProperty().addListener((obs, old, now) -> transcript.setMaxWidth(
-                now.getWidth() > 0 ? now.getWidth() : Region.USE_COMPUTED_SIZE));
-        // Follow the reply as it grows.
-        transcript.heightProperty().addListener((obs, old, now) -> scroller.setVvalue(1.0));
-
+        Transcript transcript = new Transcript(model);
         Label empty = new Label();
         empty.setId("emptyState");
         empty.setWrapText(true);
@@ -198,7 +178,7 @@ public final class ChatView extends BorderPane {
                 model.stateProperty(), model.getMessages()));
         empty.visibleProperty().bind(Bindings.isEmpty(model.getMessages()));
         empty.setMaxWidth(520);
-        return new StackPane(scroller, empty);
+        return new StackPane(transcript.node(), empty);
     }
 
     private String emptyText() {
@@ -311,26 +291,6 @@ public final class ChatView extends BorderPane {
             return;
         }
         event.consume();
-    }
-
-    private void bindMessages() {
-        model.getMessages().addListener((ListChangeListener<ChatMessage>) change -> {
-            while (change.next()) {
-                if (change.wasRemoved()) {
-                    transcript.getChildren().remove(change.getFrom(),
-                            change.getFrom() + change.getRemovedSize());
-                }
-                if (change.wasAdded()) {
-                    for (int i = change.getFrom(); i < change.getTo(); i++) {
-                        transcript.getChildren().add(i, new MessageBubble(
-                                change.getList().get(i), model));
-                    }
-                }
-            }
-        });
-        for (ChatMessage message : model.getMessages()) {
-            transcript.getChildren().add(new MessageBubble(message, model));
-        }
     }
 
     private static final class FileNameConverter extends StringConverter<Path> {
