@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 /** Starts JavaFX headless (Monocle) once and runs work on its thread. */
 final class Fx {
 
-    private static final long TIMEOUT_SECONDS = 60;
+    static final long TIMEOUT_SECONDS = 60;
     private static boolean started;
 
     private Fx() {

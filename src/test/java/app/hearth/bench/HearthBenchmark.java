@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>System properties: {@code hearth.bench.out} (the report file), {@code hearth.bench.cache}
  * (where the synthetic models are kept), {@code hearth.bench.rounds} (default 4),
  * {@code hearth.bench.sections} (comma-separated subset of
- * {@code generation,tuning,switching,stop,window,memory}).
+ * {@code generation,tuning,switching,stop,window,chatview,memory}).
  */
 public final class HearthBenchmark {
 
@@ -50,7 +50,7 @@ public final class HearthBenchmark {
                 .toAbsolutePath();
         int rounds = Integer.getInteger("hearth.bench.rounds", 4);
         Set<String> sections = Set.of(System.getProperty("hearth.bench.sections",
-                "generation,tuning,switching,stop,window,memory").split(","));
+                "generation,tuning,switching,stop,window,chatview,memory").split(","));
         int threads = Runtime.getRuntime().availableProcessors();
         usePrivateLibraryFolder();
         List<BenchModel> models = BenchModels.all(cache);
@@ -94,6 +94,9 @@ public final class HearthBenchmark {
                 targets.window(window);
             }
         }
+        if (sections.contains("chatview")) {
+            chatView(rounds, body);
+        }
         if (sections.contains("memory")) {
             MemoryBenchmark memory = new MemoryBenchmark();
             memory.run(models);
@@ -107,6 +110,29 @@ public final class HearthBenchmark {
         System.out.println(report);
         Files.writeString(out, report);
         System.out.println("Wrote " + out.toAbsolutePath());
+    }
+
+    /** Opening and streaming into conversations that real models wrote (issue 6). */
+    private static void chatView(int rounds, Report body) throws Exception {
+        Path tiny = BenchModels.sharedFolder().resolve("llama-2-tiny-random.gguf");
+        Path stories = BenchModels.sharedFolder().resolve("stories260K.gguf");
+        List<OpenConversationBenchmark.Case> cases;
+        try (WorkerClient worker = new WorkerClient()) {
+            GibberishTranscripts transcripts = new GibberishTranscripts(worker);
+            cases = List.of(
+                    new OpenConversationBenchmark.Case("plain English, 3 replies",
+                            transcripts.write("plain", stories, 3, 400)),
+                    new OpenConversationBenchmark.Case("mixed-script, 3 replies",
+                            transcripts.write("mixed-short", tiny, 3, 300)),
+                    new OpenConversationBenchmark.Case("mixed-script, 12 replies",
+                            transcripts.write("mixed-long", tiny, 12, 300)));
+        }
+        OpenConversationBenchmark open = new OpenConversationBenchmark(rounds);
+        open.run(cases);
+        open.report(body);
+        StreamIntoWindowBenchmark stream = new StreamIntoWindowBenchmark(rounds, 1_000);
+        stream.run(tiny, cases.get(2).conversation());
+        stream.report(body);
     }
 
     /** The binding neither creates its extraction folder nor shares it safely (DESIGN.md §3). */

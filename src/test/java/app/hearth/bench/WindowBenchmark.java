@@ -1,8 +1,6 @@
 package app.hearth.bench;
 
 import app.hearth.workerclient.WorkerLauncher;
-import javafx.scene.Scene;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +31,7 @@ final class WindowBenchmark {
         WorkerLauncher stand = WorkerLauncher.javaMain(FastTokenWorker.class.getName(),
                 List.of("-Xmx64m", "-XX:+UseSerialGC"));
         try (ChatViewClient chat = new ChatViewClient(stand, tokens)) {
-            Pulses pulses = Fx.call(() -> new Pulses(chat.stage().getScene()));
+            PulseLog pulses = Fx.call(() -> new PulseLog(chat.stage().getScene()));
             Path model = Path.of("stand-in.gguf").toAbsolutePath();
             chat.generate(model, "Warm up");
             for (int round = 0; round < rounds; round++) {
@@ -95,27 +93,5 @@ final class WindowBenchmark {
         System.out.printf(java.util.Locale.ROOT, "  window: %.0f tok/s, %d pulses, max %.1f ms,"
                 + " gap %.1f ms%n", reply.tokensPerSecond(), seen.size(),
                 pulseMax.max(), largestGap);
-    }
-
-    /** Pulse start times and layout durations in ms. FX thread only. */
-    private static final class Pulses {
-
-        private final List<double[]> seen = new ArrayList<>();
-        private long pulseStart;
-
-        Pulses(Scene scene) {
-            scene.addPreLayoutPulseListener(() -> pulseStart = System.nanoTime());
-            scene.addPostLayoutPulseListener(() -> seen.add(new double[] {pulseStart / 1e6,
-                    (System.nanoTime() - pulseStart) / 1e6}));
-        }
-
-        Void reset() {
-            seen.clear();
-            return null;
-        }
-
-        List<double[]> snapshot() {
-            return List.copyOf(seen);
-        }
     }
 }

@@ -2,7 +2,6 @@ package app.hearth.ui.chat;
 
 import app.hearth.chat.ConversationExport;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,7 +12,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -50,8 +48,6 @@ public final class ChatView extends BorderPane {
             KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel model;
-    private final VBox transcript = new VBox(12);
-    private final ScrollPane scroller = new ScrollPane(transcript);
     private final TextArea input = new TextArea();
     private final ConversationSettingsPane settings;
     private Runnable openSettings = () -> { };
@@ -67,7 +63,6 @@ public final class ChatView extends BorderPane {
         main.setCenter(createTranscript());
         main.setBottom(createComposer());
         setCenter(main);
-        bindMessages();
         addEventFilter(KeyEvent.KEY_PRESSED, this::onShortcut);
     }
 
@@ -197,14 +192,7 @@ public final class ChatView extends BorderPane {
     }
 
     private StackPane createTranscript() {
-        transcript.setId("transcript");
-        transcript.setPadding(new Insets(16));
-        transcript.setFillWidth(true);
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        // Follow the reply as it grows.
-        transcript.heightProperty().addListener((obs, old, now) -> scroller.setVvalue(1.0));
-
+        Transcript transcript = new Transcript(model);
         Label empty = new Label();
         empty.setId("emptyState");
         empty.setWrapText(true);
@@ -213,7 +201,7 @@ public final class ChatView extends BorderPane {
                 model.stateProperty(), model.getMessages()));
         empty.visibleProperty().bind(Bindings.isEmpty(model.getMessages()));
         empty.setMaxWidth(520);
-        return new StackPane(scroller, empty);
+        return new StackPane(transcript.node(), empty);
     }
 
     private String emptyText() {
@@ -355,26 +343,6 @@ public final class ChatView extends BorderPane {
             return;
         }
         event.consume();
-    }
-
-    private void bindMessages() {
-        model.getMessages().addListener((ListChangeListener<ChatMessage>) change -> {
-            while (change.next()) {
-                if (change.wasRemoved()) {
-                    transcript.getChildren().remove(change.getFrom(),
-                            change.getFrom() + change.getRemovedSize());
-                }
-                if (change.wasAdded()) {
-                    for (int i = change.getFrom(); i < change.getTo(); i++) {
-                        transcript.getChildren().add(i, new MessageBubble(
-                                change.getList().get(i), model));
-                    }
-                }
-            }
-        });
-        for (ChatMessage message : model.getMessages()) {
-            transcript.getChildren().add(new MessageBubble(message, model));
-        }
     }
 
     private static final class FileNameConverter extends StringConverter<Path> {

@@ -20,12 +20,15 @@ import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.LinkReferenceDefinition;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.OrderedList;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.ThematicBreak;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
@@ -35,28 +38,62 @@ import java.util.List;
  * The nodes of one Markdown document: headings, paragraphs with emphasis and inline code,
  * lists, quotes, and code blocks in monospace with a Copy button. Every run of text is a
  * TextFlow, recorded in reading order with its plain text, so that a selection can span them.
- * Parsing is commonmark-java's; this class maps its tree to nodes. FX thread only.
+ * Parsing is commonmark-java's; this class maps its tree to nodes. A streaming reply only
+ * grows at its end, so the nodes of its finished blocks are kept from one rendering to the
+ * next and only the blocks after them are built again. FX thread only.
  */
 final class MarkdownBlocks {
 
-    private static final Parser PARSER = Parser.builder().build();
+    private static final Parser PARSER = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     /** One stretch of inline text and the style classes it carries. */
     private record Run(String text, List<String> styles) {
     }
 
-    private final List<Node> nodes;
+    /**
+     * One top-level block: where its source lies in the text, and what it became (a node or
+     * none, and its text blocks, which are {@link #flows} and {@link #texts} from
+     * {@code firstText} on, {@code textCount} of them).
+     */
+    private record Built(int start, int end, Node node, int firstText, int textCount) {
+    }
+
+    private final String markdown;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Built> built = new ArrayList<>();
     private final List<TextFlow> flows = new ArrayList<>();
     private final List<TextSelection.Block> texts = new ArrayList<>();
+    private int definitions;
     private int listDepth;
     private boolean nextIsListItem;
 
     private MarkdownBlocks(String markdown) {
-        this.nodes = blocks(PARSER.parse(markdown));
+        this.markdown = markdown;
     }
 
     static MarkdownBlocks of(String markdown) {
-        return new MarkdownBlocks(markdown);
+        return of(markdown, null);
+    }
+
+    /**
+     * The nodes of {@code markdown}, with those of {@code previous}'s leading blocks that
+     * the new text leaves as they were; null builds everything.
+     */
+    static MarkdownBlocks of(String markdown, MarkdownBlocks previous) {
+        MarkdownBlocks blocks = new MarkdownBlocks(markdown);
+        blocks.build(PARSER.parse(markdown), previous);
+        return blocks;
+    }
+
+    /** How many of the top-level nodes, from the first, are the same as {@code previous}'s. */
+    int keptFrom(MarkdownBlocks previous) {
+        int kept = 0;
+        while (kept < nodes.size() && kept < previous.nodes.size()
+                && nodes.get(kept) == previous.nodes.get(kept)) {
+            kept++;
+        }
+        return kept;
     }
 
     /** The top-level nodes, in order. */
@@ -72,6 +109,59 @@ final class MarkdownBlocks {
     /** Every text block's plain text and gap, in the order of {@link #flows()}. */
     List<TextSelection.Block> texts() {
         return texts;
+    }
+
+    private void build(org.commonmark.node.Node document, MarkdownBlocks previous) {
+        for (var child = document.getFirstChild(); child != null; child = child.getNext()) {
+            definitions += child instanceof LinkReferenceDefinition ? 1 : 0;
+        }
+        boolean reusable = previous != null && previous.definitions == definitions
+                && markdown.startsWith(previous.markdown);
+        int index = 0;
+        for (var child = document.getFirstChild(); child != null; child = child.getNext()) {
+            List<SourceSpan> spans = child.getSourceSpans();
+            int start = spans.isEmpty() ? -1 : spans.get(0).getInputIndex();
+            SourceSpan last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            int end = last == null ? -1 : last.getInputIndex() + last.getLength();
+            reusable = reusable && index < previous.built.size()
+                    && previous.isFinished(index, start, end);
+            if (reusable) {
+                reuse(previous, previous.built.get(index));
+            } else {
+                int firstText = texts.size();
+                Node node = block(child);
+                add(new Built(start, end, node, firstText, texts.size() - firstText));
+            }
+            index++;
+        }
+    }
+
+    /**
+     * Whether block {@code index} had the source {@code start} to {@code end} and ended before
+     * the end of the text, so that text appended later cannot change it. A later link
+     * reference definition could (it turns "[x]" into a link); {@link #build} starts anew
+     * when their number changes.
+     */
+    private boolean isFinished(int index, int start, int end) {
+        Built block = built.get(index);
+        return start >= 0 && block.start() == start && block.end() == end
+                && end < markdown.length();
+    }
+
+    private void reuse(MarkdownBlocks previous, Built block) {
+        int firstText = texts.size();
+        flows.addAll(previous.flows.subList(block.firstText(),
+                block.firstText() + block.textCount()));
+        texts.addAll(previous.texts.subList(block.firstText(),
+                block.firstText() + block.textCount()));
+        add(new Built(block.start(), block.end(), block.node(), firstText, block.textCount()));
+    }
+
+    private void add(Built block) {
+        built.add(block);
+        if (block.node() != null) {
+            nodes.add(block.node());
+        }
     }
 
     private List<Node> blocks(org.commonmark.node.Node parent) {

@@ -12,6 +12,7 @@ final class MarkdownView extends VBox {
 
     private final SelectableBlocks selection;
     private String markdown = "";
+    private MarkdownBlocks blocks;
 
     MarkdownView() {
         super(6);
@@ -19,12 +20,18 @@ final class MarkdownView extends VBox {
         selection = new SelectableBlocks(this, () -> markdown);
     }
 
-    /** Shows {@code markdown}, replacing what was shown. */
+    /**
+     * Shows {@code markdown}, replacing what was shown; the nodes of the leading blocks that
+     * are still the same stay, so a streaming reply costs only its last blocks.
+     */
     void show(String newMarkdown) {
         markdown = newMarkdown;
-        MarkdownBlocks blocks = MarkdownBlocks.of(newMarkdown);
-        getChildren().setAll(blocks.nodes());
-        selection.show(blocks.flows(), blocks.texts());
+        MarkdownBlocks next = MarkdownBlocks.of(newMarkdown, blocks);
+        int kept = blocks == null ? 0 : next.keptFrom(blocks);
+        getChildren().remove(kept, getChildren().size());
+        getChildren().addAll(next.nodes().subList(kept, next.nodes().size()));
+        blocks = next;
+        selection.show(next.flows(), next.texts());
     }
 
     /** The selected text as plain text: no Markdown markers; empty when none. */

@@ -14,7 +14,9 @@ import javafx.util.Duration;
 
 /**
  * One message in the transcript: who wrote it, the text rendered as Markdown (selectable, see
- * {@link SelectableBlocks}), a line of details (model, tokens, speed), and its actions.
+ * {@link SelectableBlocks}), a line of details (model, tokens, speed), and its actions. The
+ * text is rendered on the first {@link #render()}; until then the bubble is pending and its
+ * body only holds about the text's height, which costs nothing to lay out.
  */
 final class MessageBubble extends VBox {
 
@@ -23,24 +25,61 @@ final class MessageBubble extends VBox {
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
     private static final PseudoClass INTERRUPTED = PseudoClass.getPseudoClass("interrupted");
     private static final PseudoClass LEFT_OUT = PseudoClass.getPseudoClass("left-out");
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    /** For estimating a pending text's height: about the width of a character and a line. */
+    private static final double CHAR_WIDTH = 8;
+    private static final double LINE_HEIGHT = 19;
+    /** The bubble's header, details and padding, about; and its and the transcript's sides. */
+    private static final double CHROME_HEIGHT = 64;
+    private static final double SIDE_PADDING = 60;
+    /** The text's width when the transcript's is not known yet. */
+    private static final double FIRST_WIDTH = 600;
 
     private final ChatMessage message;
     private final MarkdownView rendered = new MarkdownView();
     /** How often a streaming reply is rendered again, at most. */
     private static final java.time.Duration RENDER_INTERVAL = java.time.Duration.ofMillis(100);
 
+    private boolean pending = true;
     private boolean renderPending;
     private long lastRenderNanos;
 
-    MessageBubble(ChatMessage message, ChatViewModel model) {
+    /**
+     * A pending bubble.
+     *
+     * @param width the transcript's width, for estimating the text's height; 0 if unknown
+     */
+    MessageBubble(ChatMessage message, ChatViewModel model, double width) {
         super(4);
         this.message = message;
         getStyleClass().add("message");
         boolean user = message.getRole() == ChatMessage.Role.USER;
         pseudoClassStateChanged(USER, user);
-        getChildren().addAll(createHeader(user, model), createLeftOutNote(), createBody(),
-                createDetails());
+        pseudoClassStateChanged(PENDING, true);
+        getChildren().addAll(createHeader(user, model), createLeftOutNote(),
+                createBody(width), createDetails());
         bind();
+    }
+
+    /** Whether the text has not been rendered yet. */
+    boolean isPending() {
+        return pending;
+    }
+
+    /** Renders the text, unless it is rendered already; from then on it follows the text. */
+    void render() {
+        if (!pending) {
+            return;
+        }
+        pending = false;
+        pseudoClassStateChanged(PENDING, false);
+        rendered.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        show();
+    }
+
+    /** About how high the bubble is once rendered, in pixels. */
+    double estimatedHeight() {
+        return pending ? rendered.getPrefHeight() + CHROME_HEIGHT : getHeight();
     }
 
     private HBox createHeader(boolean user, ChatViewModel model) {
@@ -74,9 +113,19 @@ final class MessageBubble extends VBox {
         return note;
     }
 
-    private MarkdownView createBody() {
-        rendered.show(message.getText());
+    private MarkdownView createBody(double width) {
+        rendered.setPrefHeight(estimateTextHeight(message.getText(), width));
         return rendered;
+    }
+
+    private static double estimateTextHeight(String text, double width) {
+        double textWidth = width > SIDE_PADDING ? width - SIDE_PADDING : FIRST_WIDTH;
+        double perLine = Math.max(1, textWidth / CHAR_WIDTH);
+        int lines = 0;
+        for (String line : text.split("\n", -1)) {
+            lines += Math.max(1, (int) Math.ceil(line.length() / perLine));
+        }
+        return lines * LINE_HEIGHT;
     }
 
     private Label createDetails() {
@@ -101,27 +150,28 @@ final class MessageBubble extends VBox {
     }
 
     private void scheduleRender() {
-        if (renderPending) {
+        if (pending || renderPending) {
             return;
         }
         renderPending = true;
-        // Rendering parses the whole reply again, so a streaming reply is rendered at most
-        // every RENDER_INTERVAL; the final text is rendered as soon as it is complete.
-        // TODO(#8): keep the finished blocks and re-render only the last one; until then a
-        // long reply's layout pass grows with its length (BENCHMARKS.md, the window).
+        // A streaming reply is rendered at most every RENDER_INTERVAL; the final text as soon
+        // as it is complete. Finished blocks keep their nodes (MarkdownView.show).
+        // TODO(#8): the last block is built and laid out again whole each time, so a reply
+        // that is one long paragraph (or list, or code block) costs more per rendering as
+        // it grows (BENCHMARKS.md, the window).
         long sinceLast = System.nanoTime() - lastRenderNanos;
         if (message.getStatus() != ChatMessage.Status.STREAMING
                 || sinceLast >= RENDER_INTERVAL.toNanos()) {
-            Platform.runLater(this::render);
+            Platform.runLater(this::show);
             return;
         }
         PauseTransition delay = new PauseTransition(
                 Duration.millis((RENDER_INTERVAL.toNanos() - sinceLast) / 1e6));
-        delay.setOnFinished(event -> render());
+        delay.setOnFinished(event -> show());
         delay.play();
     }
 
-    private void render() {
+    private void show() {
         renderPending = false;
         lastRenderNanos = System.nanoTime();
         rendered.show(message.getText());

@@ -22,8 +22,9 @@ import javafx.scene.shape.Path;
 import javafx.scene.text.HitInfo;
 import javafx.scene.text.TextFlow;
 
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -49,7 +50,8 @@ final class SelectableBlocks {
     /** Made on first use: most messages never open one. */
     private ContextMenu menu;
     private List<TextFlow> flows = List.of();
-    private List<Path> highlights = List.of();
+    /** Each flow's selection highlight, made once per flow: flows outlive a re-rendering. */
+    private Map<TextFlow, Path> highlights = new IdentityHashMap<>();
     private TextSelection selection = new TextSelection(List.of());
     private boolean dragging;
 
@@ -72,9 +74,11 @@ final class SelectableBlocks {
         dragging &= carried.end() == selection.end();
         selection = carried;
         flows = List.copyOf(newFlows);
-        List<Path> paths = new ArrayList<>();
+        Map<TextFlow, Path> paths = new IdentityHashMap<>();
         for (int i = 0; i < flows.size(); i++) {
-            paths.add(addHighlight(flows.get(i), i));
+            TextFlow flow = flows.get(i);
+            Path kept = highlights.get(flow);
+            paths.put(flow, kept != null ? kept : addHighlight(flow, i));
         }
         highlights = paths;
         paint();
@@ -240,7 +244,7 @@ final class SelectableBlocks {
 
     private void paint(int block) {
         TextSelection.Range range = selection.rangeIn(block);
-        Path path = highlights.get(block);
+        Path path = highlights.get(flows.get(block));
         if (range.isEmpty()) {
             path.getElements().clear();
         } else {

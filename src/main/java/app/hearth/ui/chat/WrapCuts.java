@@ -8,16 +8,17 @@ import java.util.Set;
 
 /**
  * Where a paragraph's text is cut into separate Text nodes, so that its TextFlow never has to
- * wrap a line inside one of them.
+ * wrap a line inside a node that holds complex text.
  *
- * <p>Why: JavaFX 21's text layout mis-draws a paragraph that holds text it shapes as complex
- * (Thai, Devanagari, Sinhala, combining marks, joiners): when it wraps a line inside a run,
- * the first part of the run keeps the glyphs of the whole rest of the paragraph, so the words
- * after the wrap run past the bubble's right edge and show again on the next line. A TextFlow
- * that wraps between two Text nodes splits no run. Such paragraphs therefore get one node per
- * line-break opportunity, and words longer than {@link #LONG_WORD} one node per character.
- * Plain paragraphs (Latin, Greek, Cyrillic, CJK, emoji) wrap correctly and stay whole: one
- * node per word costs about three times the layout time.
+ * <p>Why: JavaFX 21's text layout mis-draws a run that it shapes as complex (Thai, Devanagari,
+ * Sinhala, combining marks, joiners) when it wraps a line inside it: the first part of the run
+ * keeps the glyphs of the whole run, so the words after the wrap run past the bubble's right
+ * edge and show again on the next line. A run ends where a Text node ends, and a node's run
+ * is complex as soon as it holds one such character (its script analysis never splits a run
+ * by script). So each word that holds complex text gets a node of its own, cut between
+ * characters as well when it is longer than {@link #LONG_WORD}; the plain words around it
+ * stay together in one node, which wraps correctly. Every node costs CSS and layout time:
+ * one per word made a long mixed-script reply take seconds to open.
  *
  * <p>Pure logic; any thread.
  */
@@ -50,6 +51,12 @@ final class WrapCuts {
         lines.setText(paragraph);
         int start = lines.first();
         for (int end = lines.next(); end != BreakIterator.DONE; start = end, end = lines.next()) {
+            if (isPlain(paragraph.substring(start, end))) {
+                continue;
+            }
+            if (start > 0 && (cuts.isEmpty() || cuts.get(cuts.size() - 1) < start)) {
+                cuts.add(start);
+            }
             if (end - start > LONG_WORD) {
                 addCharacterCuts(paragraph, start, end, cuts);
             }

@@ -1,8 +1,10 @@
 package app.hearth.ui.chat;
 
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Path;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
@@ -17,6 +19,8 @@ import java.util.List;
 import static app.hearth.ui.chat.FlowPoints.painted;
 import static app.hearth.ui.chat.FlowPoints.pointAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
@@ -94,6 +98,57 @@ class MarkdownViewTest {
 
         assertEquals(List.of("world"), texts(robot, ".strong"));
         assertEquals(1, view.getChildren().size());
+    }
+
+    @Test
+    void keepsTheNodesOfFinishedBlocksWhileAReplyGrows(FxRobot robot) {
+        robot.interact(() -> view.show("First paragraph.\n\nSecond"));
+        List<Node> before = List.copyOf(view.getChildren());
+
+        robot.interact(() -> view.show("First paragraph.\n\nSecond paragraph, longer.\n\n- a"));
+
+        assertSame(before.get(0), view.getChildren().get(0));
+        assertNotSame(before.get(1), view.getChildren().get(1));
+        assertEquals(List.of("First paragraph.", "Second paragraph, longer.", "a"),
+                texts(robot, ".md-text"));
+    }
+
+    @Test
+    void buildsEveryBlockAgainWhenTheTextBeforeTheEndChanges(FxRobot robot) {
+        robot.interact(() -> view.show("First.\n\nSecond"));
+        Node first = view.getChildren().get(0);
+
+        robot.interact(() -> view.show("Other.\n\nSecond"));
+
+        assertNotSame(first, view.getChildren().get(0));
+        assertEquals(List.of("Other.", "Second"), texts(robot, ".md-text"));
+    }
+
+    @Test
+    void rendersEarlierLinksAgainWhenTheirDefinitionArrives(FxRobot robot) {
+        robot.interact(() -> view.show("See [the site].\n\nMore"));
+
+        robot.interact(() -> view.show("See [the site].\n\nMore\n\n[the site]: https://e.org"));
+
+        assertEquals("See the site.", String.join("", texts(robot, ".paragraph .md-text"))
+                .substring(0, 13));
+    }
+
+    @Test
+    void paintsOneHighlightInAKeptBlockWhileTheReplyGrows(FxRobot robot) {
+        robot.interact(() -> {
+            view.show("Hello world.\n\nMore");
+            view.selectAll();
+        });
+        TextFlow first = robot.lookup(".paragraph").queryAs(TextFlow.class);
+
+        robot.interact(() -> view.show("Hello world.\n\nMore text"));
+        robot.interact(() -> view.show("Hello world.\n\nMore text still"));
+
+        assertSame(first, robot.lookup(".paragraph").queryAs(TextFlow.class));
+        assertTrue(painted(first));
+        assertEquals(1, first.getChildren().stream().filter(Path.class::isInstance).count());
+        assertEquals("Hello world.\n\nMore", view.selectedText());
     }
 
     @Test

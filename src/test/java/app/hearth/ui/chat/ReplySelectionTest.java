@@ -59,6 +59,9 @@ class ReplySelectionTest {
     /** Latin, CJK, Arabic, Thai, Devanagari, then a 300-char token with combining marks. */
     private static final String MIXED = "Latin words, 漢字かな交じり文, العربية نص, ภาษาไทย, "
             + "हिन्दी पाठ, then " + "x\u0301yz".repeat(75) + " and the end.";
+    /** Long runs of plain words, which stay in one node each, between complex words. */
+    private static final String PLAIN_AROUND_COMPLEX = ("plain words that wrap, Кириллица, "
+            + "漢字 ".repeat(3) + "ภาษาไทย हिन्दी ").repeat(8);
 
     @TempDir
     Path data;
@@ -157,13 +160,26 @@ class ReplySelectionTest {
     void wrapsLongMixedScriptTextInsideTheBubbleAndShowsItOnce(FxRobot robot)
             throws Exception {
         MarkdownView reply = open(robot, MIXED, 640);
+
+        assertWrapsInside(robot, reply, MIXED);
+    }
+
+    @Test
+    void wrapsPlainWordsBesideComplexOnesInsideTheBubble(FxRobot robot) throws Exception {
+        MarkdownView reply = open(robot, PLAIN_AROUND_COMPLEX, 520);
+
+        assertWrapsInside(robot, reply, PLAIN_AROUND_COMPLEX.strip());
+    }
+
+    /** Every Text node lies inside the bubble, and together they show the text once. */
+    private static void assertWrapsInside(FxRobot robot, MarkdownView reply, String expected) {
         Node bubble = reply.getParent();
 
         List<Text> texts = robot.from(reply).lookup(".md-text").queryAllAs(Text.class)
                 .stream().toList();
         String shown = String.join("", texts.stream().map(Text::getText).toList());
 
-        assertEquals(MIXED, shown);
+        assertEquals(expected, shown);
         double width = bubble.getLayoutBounds().getWidth();
         for (Text text : texts) {
             Bounds bounds = bubble.sceneToLocal(text.localToScene(text.getBoundsInLocal()));

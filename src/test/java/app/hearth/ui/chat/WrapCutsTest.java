@@ -31,6 +31,16 @@ class WrapCutsTest {
     }
 
     @Test
+    void keepsThePlainWordsAroundAComplexWordInOneNodeEach() {
+        String mixed = "many plain words, Кириллица и 漢字 ภาษา and more plain words";
+
+        List<String> pieces = pieces(mixed);
+
+        assertEquals(List.of("many plain words, Кириллица и 漢字 ", "ภาษา ",
+                "and more plain words"), pieces);
+    }
+
+    @Test
     void treatsCombiningMarksAndJoinersAsComplex() {
         assertFalse(WrapCuts.isPlain("cafe\u0301"));
         assertFalse(WrapCuts.isPlain("a\u200Db"));
