@@ -6,7 +6,7 @@ import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
 import app.hearth.ui.settings.Theme;
-import app.hearth.ui.settings.Themes;
+import app.hearth.ui.settings.ThemeWatcher;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.scene.Scene;
@@ -73,7 +73,7 @@ final class OpenConversationBenchmark {
                 time(() -> model.conversations().open(cases.get(cases.size() - 1)
                         .conversation()), pulses, probe, cpu);
                 Theme theme = round % 2 == 0 ? Theme.DARK : Theme.LIGHT;
-                Timing switched = time(() -> Themes.apply(theme, stage.getScene()), pulses,
+                Timing switched = time(() -> applyTheme(theme, stage.getScene()), pulses,
                         probe, cpu);
                 themeLaidOut.add(switched.laidOutMs());
                 themeBusy.add(switched.busyMs());
@@ -118,7 +118,7 @@ final class OpenConversationBenchmark {
         Scene scene = new Scene(new ChatView(model), 1240, 680);
         scene.getStylesheets().add(OpenConversationBenchmark.class
                 .getResource("/app/hearth/ui/app.css").toExternalForm());
-        Themes.apply(Theme.LIGHT, scene);
+        applyTheme(Theme.LIGHT, scene);
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
@@ -168,6 +168,12 @@ final class OpenConversationBenchmark {
             busy.add(timing.busyMs());
             frozen.add(timing.frozenMs());
             texts.add(textNodes);
+        }
+    }
+
+    private static void applyTheme(Theme theme, Scene scene) {
+        try (ThemeWatcher themes = new ThemeWatcher(scene, false)) {
+            themes.use(theme);
         }
     }
 }

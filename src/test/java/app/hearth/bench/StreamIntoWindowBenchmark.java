@@ -7,7 +7,7 @@ import app.hearth.ui.chat.ChatMessage;
 import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
 import app.hearth.ui.settings.Theme;
-import app.hearth.ui.settings.Themes;
+import app.hearth.ui.settings.ThemeWatcher;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
 import javafx.scene.Scene;
@@ -100,7 +100,7 @@ final class StreamIntoWindowBenchmark {
         Scene scene = new Scene(new ChatView(chat), 1240, 680);
         scene.getStylesheets().add(StreamIntoWindowBenchmark.class
                 .getResource("/app/hearth/ui/app.css").toExternalForm());
-        Themes.apply(Theme.LIGHT, scene);
+        applyTheme(Theme.LIGHT, scene);
         Stage stage = new Stage();
         stage.setScene(scene);
         stage.show();
@@ -215,6 +215,12 @@ final class StreamIntoWindowBenchmark {
             pulseMax.add(streamed.pulseMax());
             busy.add(streamed.busyMs());
             frozen.add(streamed.frozenMs());
+        }
+    }
+
+    private static void applyTheme(Theme theme, Scene scene) {
+        try (ThemeWatcher themes = new ThemeWatcher(scene, false)) {
+            themes.use(theme);
         }
     }
 }
