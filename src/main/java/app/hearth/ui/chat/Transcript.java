@@ -102,7 +102,8 @@ final class Transcript {
 
     /**
      * Adds bubbles for {@code messages} at {@code index}, and renders the last of them, as
-     * many as fill the view: a new message, or the end of a conversation being opened.
+     * many as fill the view: a new message, or the end of a conversation being opened. Those
+     * ahead of the view follow after the first layout, a few per pulse.
      */
     private void add(int index, List<? extends ChatMessage> messages) {
         List<MessageBubble> bubbles = new ArrayList<>();
@@ -112,7 +113,7 @@ final class Transcript {
         box.getChildren().addAll(index, bubbles);
         opened |= box.getChildren().size() == bubbles.size();
 
-        double toFill = viewHeight() * (1 + AHEAD);
+        double toFill = viewHeight();
         for (int i = bubbles.size() - 1; i >= 0 && toFill > 0; i--) {
             toFill -= bubbles.get(i).estimatedHeight();
             bubbles.get(i).render();
