@@ -74,7 +74,8 @@ final class MessageBubble extends VBox {
         pending = false;
         pseudoClassStateChanged(PENDING, false);
         rendered.setPrefHeight(Region.USE_COMPUTED_SIZE);
-        show();
+        // Not counted as a streaming rendering: a reply's first token shows at once.
+        rendered.show(message.getText());
     }
 
     /** About how high the bubble is once rendered, in pixels. */

@@ -40,7 +40,7 @@ final class Transcript {
     private final Runnable beforeLayout = this::beforeLayout;
     private final Runnable afterLayout = this::afterLayout;
     private boolean following = true;
-    private boolean opened = true;
+    private boolean toEnd = true;
     private boolean renderQueued;
     private Node anchor;
     private double anchorOffset;
@@ -110,8 +110,10 @@ final class Transcript {
         for (ChatMessage message : messages) {
             bubbles.add(new MessageBubble(message, model, contentWidth()));
         }
+        boolean atEnd = index == box.getChildren().size();
         box.getChildren().addAll(index, bubbles);
-        opened |= box.getChildren().size() == bubbles.size();
+        // Opening a conversation, sending, regenerating: the reader wants to see the end.
+        toEnd |= atEnd;
 
         double toFill = viewHeight();
         for (int i = bubbles.size() - 1; i >= 0 && toFill > 0; i--) {
@@ -122,11 +124,12 @@ final class Transcript {
 
     /**
      * Notes where the reader is, before this pulse's layout moves anything: at the end, or
-     * looking at the anchor. A conversation just opened is read from its end.
+     * looking at the anchor; after a message was added, at the end. A reply that grows while
+     * the reader looks at an earlier message leaves the view where it is.
      */
     private void beforeLayout() {
-        following = opened || scrollTop() >= maxScroll() - AT_END;
-        opened = false;
+        following = toEnd || scrollTop() >= maxScroll() - AT_END;
+        toEnd = false;
         rememberAnchor();
     }
 
