@@ -180,6 +180,8 @@ final class Transcript {
     }
 
     private void render(List<MessageBubble> near) {
+        // TODO(#6): a bubble renders in one go, however long its message: a reply of some
+        // hundred kilobytes still holds the FX thread for a second or more.
         renderQueued = false;
         long started = System.nanoTime();
         for (MessageBubble bubble : near) {
