@@ -50,4 +50,28 @@ final class Fx {
             return null;
         });
     }
+
+    /**
+     * Shows the chat window at the app's first size with its stylesheet and the light theme,
+     * as the benchmarks of the window measure it. FX thread.
+     */
+    static javafx.stage.Stage chatWindow(app.hearth.ui.chat.ChatViewModel chat) {
+        javafx.scene.Scene scene = new javafx.scene.Scene(
+                new app.hearth.ui.chat.ChatView(chat), 1240, 680);
+        scene.getStylesheets().add(Fx.class.getResource("/app/hearth/ui/app.css")
+                .toExternalForm());
+        applyTheme(app.hearth.ui.settings.Theme.LIGHT, scene);
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setScene(scene);
+        stage.show();
+        return stage;
+    }
+
+    /** Sets a theme as the settings do. FX thread. */
+    static void applyTheme(app.hearth.ui.settings.Theme theme, javafx.scene.Scene scene) {
+        try (app.hearth.ui.settings.ThemeWatcher themes =
+                new app.hearth.ui.settings.ThemeWatcher(scene, false)) {
+            themes.use(theme);
+        }
+    }
 }

@@ -3,13 +3,10 @@ package app.hearth.bench;
 import app.hearth.chat.Conversation;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
-import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
 import app.hearth.ui.settings.Theme;
-import app.hearth.ui.settings.ThemeWatcher;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.util.ArrayList;
@@ -58,7 +55,7 @@ final class OpenConversationBenchmark {
             FxCpu cpu = new FxCpu();
             ChatViewModel model = Fx.call(() -> new ChatViewModel(service, disk,
                     BenchModels.sharedFolder(), Sampling.DEFAULT));
-            Stage stage = Fx.call(() -> window(model));
+            Stage stage = Fx.call(() -> Fx.chatWindow(model));
             PulseLog pulses = Fx.call(() -> new PulseLog(stage.getScene()));
             Fx.run(model::refreshModels);
             for (int round = 0; round < rounds; round++) {
@@ -73,7 +70,7 @@ final class OpenConversationBenchmark {
                 time(() -> model.conversations().open(cases.get(cases.size() - 1)
                         .conversation()), pulses, probe, cpu);
                 Theme theme = round % 2 == 0 ? Theme.DARK : Theme.LIGHT;
-                Timing switched = time(() -> applyTheme(theme, stage.getScene()), pulses,
+                Timing switched = time(() -> Fx.applyTheme(theme, stage.getScene()), pulses,
                         probe, cpu);
                 themeLaidOut.add(switched.laidOutMs());
                 themeBusy.add(switched.busyMs());
@@ -114,16 +111,6 @@ final class OpenConversationBenchmark {
                         "laid out (ms)", "FX CPU (ms)", "frozen (ms)"), table);
     }
 
-    private static Stage window(ChatViewModel model) {
-        Scene scene = new Scene(new ChatView(model), 1240, 680);
-        scene.getStylesheets().add(OpenConversationBenchmark.class
-                .getResource("/app/hearth/ui/app.css").toExternalForm());
-        applyTheme(Theme.LIGHT, scene);
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        return stage;
-    }
 
     private static int texts(Stage stage) {
         return stage.getScene().getRoot().lookupAll(".md-text").size();
@@ -171,9 +158,4 @@ final class OpenConversationBenchmark {
         }
     }
 
-    private static void applyTheme(Theme theme, Scene scene) {
-        try (ThemeWatcher themes = new ThemeWatcher(scene, false)) {
-            themes.use(theme);
-        }
-    }
 }

@@ -4,13 +4,9 @@ import app.hearth.chat.Conversation;
 import app.hearth.protocol.Sampling;
 import app.hearth.ui.FxBatchingExecutor;
 import app.hearth.ui.chat.ChatMessage;
-import app.hearth.ui.chat.ChatView;
 import app.hearth.ui.chat.ChatViewModel;
-import app.hearth.ui.settings.Theme;
-import app.hearth.ui.settings.ThemeWatcher;
 import app.hearth.workerclient.WorkerLauncher;
 import app.hearth.workerclient.WorkerService;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
@@ -56,7 +52,7 @@ final class StreamIntoWindowBenchmark {
             FxCpu cpu = new FxCpu();
             ChatViewModel chat = Fx.call(() -> new ChatViewModel(service, disk,
                     BenchModels.sharedFolder(), sampling));
-            Stage stage = Fx.call(() -> window(chat));
+            Stage stage = Fx.call(() -> Fx.chatWindow(chat));
             PulseLog pulses = Fx.call(() -> new PulseLog(stage.getScene()));
             reply(chat, model, null, pulses, probe, cpu);
             for (int round = 0; round < rounds; round++) {
@@ -96,16 +92,6 @@ final class StreamIntoWindowBenchmark {
                         "pulse max (ms)", "FX CPU per reply (ms)", "frozen (ms)"), table);
     }
 
-    private static Stage window(ChatViewModel chat) {
-        Scene scene = new Scene(new ChatView(chat), 1240, 680);
-        scene.getStylesheets().add(StreamIntoWindowBenchmark.class
-                .getResource("/app/hearth/ui/app.css").toExternalForm());
-        applyTheme(Theme.LIGHT, scene);
-        Stage stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        return stage;
-    }
 
     private Streamed reply(ChatViewModel chat, Path model, Conversation history,
             PulseLog pulses, FxStallProbe probe, FxCpu cpu) throws Exception {
@@ -218,9 +204,4 @@ final class StreamIntoWindowBenchmark {
         }
     }
 
-    private static void applyTheme(Theme theme, Scene scene) {
-        try (ThemeWatcher themes = new ThemeWatcher(scene, false)) {
-            themes.use(theme);
-        }
-    }
 }

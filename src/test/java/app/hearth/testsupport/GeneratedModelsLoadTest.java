@@ -32,7 +32,8 @@ class GeneratedModelsLoadTest {
 
     @Test
     void bindingLoadsAndRunsRewrittenModel() throws Exception {
-        Path model = GgufRewriter.copy(SharedModels.path(SharedModels.STORIES), dir.resolve("l3.gguf"),
+        Path model = GgufRewriter.copy(SharedModels.path(SharedModels.STORIES),
+                dir.resolve("l3.gguf"),
                 Map.of("tokenizer.chat_template", ChatTemplates.LLAMA3), Set.of());
 
         ChildJvm.Result result = ChildJvm.run(LoadProbe.class, dir.resolve("probe"), 60,

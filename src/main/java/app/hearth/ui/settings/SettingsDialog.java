@@ -106,7 +106,8 @@ public final class SettingsDialog extends Dialog<AppSettings> {
             int minutes = Integer.parseInt(idle.getText().strip());
             int threadCount = Integer.parseInt(threads.getText().strip());
             int contextSize = Integer.parseInt(context.getText().strip());
-            if (!(gib >= 0) || Double.isInfinite(gib) || minutes < 0 || threadCount < 0 || contextSize < 256) {
+            boolean budgetOk = gib >= 0 && !Double.isInfinite(gib);
+            if (!budgetOk || minutes < 0 || threadCount < 0 || contextSize < 256) {
                 return null;
             }
             List<String> extra = Arrays.stream(folders.getText().split("\n"))
